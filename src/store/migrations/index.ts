@@ -1,0 +1,5 @@
+//! Every schema change, in order. Append only: a released migration is never edited.
+import { initialSchema } from './0001-initial.js'
+import { logEventsSchema } from './0002-log-events.js'
+
+export const MIGRATIONS: readonly string[] = [initialSchema, logEventsSchema]

@@ -1,0 +1,113 @@
+//! The audit trail: one row per call (allowed, denied or failed), with CloudTrail's lookup attributes as columns.
+import type { SqliteDatabase } from '../database.js'
+
+export interface AuditEventRow {
+  eventId: string
+  account: string
+  eventTime: number
+  eventName: string
+  eventSource: string
+  username: string | undefined
+  accessKeyId: string | undefined
+  readOnly: boolean
+  resourceNames: string[]
+  /** 'allowed' | 'denied' | 'audit-denied' (audit mode) | 'none' (no authorization needed) */
+  decision: string
+  /** The CloudTrail record (JSON text). */
+  record: string
+  /** The decision's explanation (JSON text), if any. */
+  explanation: string | undefined
+}
+
+export interface AuditQuery {
+  account: string
+  startTime?: number
+  endTime?: number
+  attribute?: { key: 'EventId' | 'EventName' | 'Username' | 'ResourceName' | 'AccessKeyId' | 'ReadOnly' | 'EventSource' | 'ResourceType'; value: string }
+  /** Continue after this seq (exclusive), newest first. */
+  beforeSeq?: number
+  limit: number
+}
+
+export class AuditEvents {
+  private readonly insertStatement
+  private readonly byIdStatement
+  private readonly lastDeniedStatement
+  constructor(private readonly sqlite: SqliteDatabase) {
+    this.insertStatement = sqlite.prepare(
+      `INSERT INTO audit_events (event_id, account, event_time, event_name, event_source, username, access_key_id, read_only,
+         resource_names, decision, record, explanation)
+       VALUES (@eventId, @account, @eventTime, @eventName, @eventSource, @username, @accessKeyId, @readOnly, @resourceNames,
+         @decision, @record, @explanation)`,
+    )
+    this.byIdStatement = sqlite.prepare('SELECT * FROM audit_events WHERE event_id = ?')
+    this.lastDeniedStatement = sqlite.prepare(
+      "SELECT * FROM audit_events WHERE decision IN ('denied', 'audit-denied') ORDER BY seq DESC LIMIT 1",
+    )
+  }
+
+  append(row: AuditEventRow): void {
+    this.insertStatement.run({
+      ...row,
+      username: row.username ?? null,
+      accessKeyId: row.accessKeyId ?? null,
+      readOnly: row.readOnly ? 1 : 0,
+      // Newline-separated with sentinels so that a LIKE match is an exact-name match.
+      resourceNames: row.resourceNames.length ? `\n${row.resourceNames.join('\n')}\n` : '',
+      explanation: row.explanation ?? null,
+    })
+  }
+
+  byId(eventId: string): (AuditEventRow & { seq: number }) | undefined {
+    const row = this.byIdStatement.get(eventId)
+    return row ? toRow(row) : undefined
+  }
+
+  lastDenied(): (AuditEventRow & { seq: number }) | undefined {
+    const row = this.lastDeniedStatement.get()
+    return row ? toRow(row) : undefined
+  }
+
+  /** Newest first, as CloudTrail LookupEvents returns them. */
+  lookup(query: AuditQuery): Array<AuditEventRow & { seq: number }> {
+    const where = ['account = @account']
+    const params: Record<string, unknown> = { account: query.account, limit: query.limit }
+    if (query.startTime !== undefined) (where.push('event_time >= @startTime'), (params.startTime = query.startTime))
+    if (query.endTime !== undefined) (where.push('event_time <= @endTime'), (params.endTime = query.endTime))
+    if (query.beforeSeq !== undefined) (where.push('seq < @beforeSeq'), (params.beforeSeq = query.beforeSeq))
+    const attribute = query.attribute
+    if (attribute) {
+      params.value = attribute.value
+      switch (attribute.key) {
+        case 'EventId': where.push('event_id = @value'); break
+        case 'EventName': where.push('event_name = @value'); break
+        case 'Username': where.push('username = @value'); break
+        case 'AccessKeyId': where.push('access_key_id = @value'); break
+        case 'EventSource': where.push('event_source = @value'); break
+        case 'ReadOnly': where.push('read_only = @flag'); params.flag = attribute.value.toLowerCase() === 'true' ? 1 : 0; break
+        case 'ResourceName': where.push("instr(resource_names, char(10) || @value || char(10)) > 0"); break
+        case 'ResourceType': where.push("instr(record, @value) > 0"); break
+      }
+    }
+    const sql = `SELECT * FROM audit_events WHERE ${where.join(' AND ')} ORDER BY seq DESC LIMIT @limit`
+    return this.sqlite.prepare(sql).all(params).map(toRow)
+  }
+}
+
+function toRow(raw: any): AuditEventRow & { seq: number } {
+  return {
+    seq: raw.seq,
+    eventId: raw.event_id,
+    account: raw.account,
+    eventTime: raw.event_time,
+    eventName: raw.event_name,
+    eventSource: raw.event_source,
+    username: raw.username ?? undefined,
+    accessKeyId: raw.access_key_id ?? undefined,
+    readOnly: raw.read_only === 1,
+    resourceNames: raw.resource_names ? String(raw.resource_names).split('\n').filter(Boolean) : [],
+    decision: raw.decision,
+    record: raw.record,
+    explanation: raw.explanation ?? undefined,
+  }
+}

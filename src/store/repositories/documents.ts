@@ -1,0 +1,79 @@
+//! Typed collections of JSON records over the documents table: every service keeps its records here.
+import type { SqliteDatabase } from '../database.js'
+
+export interface ListOptions {
+  /** Only keys starting with this prefix. */
+  prefix?: string
+  /** Only keys strictly greater than this (for paging by key). */
+  after?: string
+  limit?: number
+}
+
+export interface Collection<T> {
+  get(scope: string, key: string): T | undefined
+  /** Inserts or replaces. */
+  put(scope: string, key: string, value: T): void
+  /** Inserts only if absent; returns false when the key exists. */
+  insert(scope: string, key: string, value: T): boolean
+  delete(scope: string, key: string): boolean
+  /** Records of one scope ordered by key. */
+  list(scope: string, options?: ListOptions): T[]
+  count(scope: string, prefix?: string): number
+  /** Every record of the collection in every scope (for start-up recovery and cross-account lookups). */
+  scan(): Array<{ scope: string; key: string; value: T }>
+}
+
+/** A record type reviver turns parsed JSON back into the type (e.g. ISO strings into Dates). */
+export type Reviver<T> = (raw: any) => T
+
+export class DocumentCollections {
+  private readonly statements
+  constructor(private readonly sqlite: SqliteDatabase) {
+    this.statements = {
+      get: sqlite.prepare('SELECT data FROM documents WHERE collection = ? AND scope = ? AND key = ?').pluck(),
+      put: sqlite.prepare('INSERT OR REPLACE INTO documents (collection, scope, key, data) VALUES (?, ?, ?, ?)'),
+      insert: sqlite.prepare('INSERT OR IGNORE INTO documents (collection, scope, key, data) VALUES (?, ?, ?, ?)'),
+      delete: sqlite.prepare('DELETE FROM documents WHERE collection = ? AND scope = ? AND key = ?'),
+      list: sqlite
+        .prepare(
+          `SELECT data FROM documents WHERE collection = ? AND scope = ? AND key >= ? AND key < ? AND key > ?
+           ORDER BY key LIMIT ?`,
+        )
+        .pluck(),
+      count: sqlite.prepare('SELECT count(*) FROM documents WHERE collection = ? AND scope = ? AND key >= ? AND key < ?').pluck(),
+      scan: sqlite.prepare('SELECT scope, key, data FROM documents WHERE collection = ? ORDER BY scope, key'),
+    }
+  }
+
+  collection<T>(name: string, revive: Reviver<T> = (raw) => raw as T): Collection<T> {
+    const s = this.statements
+    return {
+      get: (scope, key) => {
+        const data = s.get.get(name, scope, key) as string | undefined
+        return data === undefined ? undefined : revive(JSON.parse(data))
+      },
+      put: (scope, key, value) => {
+        s.put.run(name, scope, key, JSON.stringify(value))
+      },
+      insert: (scope, key, value) => s.insert.run(name, scope, key, JSON.stringify(value)).changes === 1,
+      delete: (scope, key) => s.delete.run(name, scope, key).changes === 1,
+      list: (scope, options = {}) => {
+        const prefix = options.prefix ?? ''
+        const rows = s.list.all(name, scope, prefix, prefixEnd(prefix), options.after ?? '', options.limit ?? -1) as string[]
+        return rows.map((data) => revive(JSON.parse(data)))
+      },
+      count: (scope, prefix = '') => s.count.get(name, scope, prefix, prefixEnd(prefix)) as number,
+      scan: () =>
+        (s.scan.all(name) as Array<{ scope: string; key: string; data: string }>).map((row) => ({
+          scope: row.scope,
+          key: row.key,
+          value: revive(JSON.parse(row.data)),
+        })),
+    }
+  }
+}
+
+/** The smallest string greater than every string that starts with prefix. */
+function prefixEnd(prefix: string): string {
+  return prefix === '' ? '\u{10FFFF}' : prefix + '\u{10FFFF}'
+}

@@ -1,0 +1,68 @@
+//! CloudWatch Logs events, stored one row each so that reads by stream and time range stay indexed.
+import type { SqliteDatabase } from '../database.js'
+
+export interface LogEventRow {
+  seq: number
+  scope: string
+  logGroup: string
+  logStream: string
+  timestamp: number
+  ingestionTime: number
+  message: string
+}
+
+export interface LogEventQuery {
+  scope: string
+  logGroup: string
+  /** One stream, or any of these streams (FilterLogEvents), or all streams of the group when absent. */
+  logStreams?: string[]
+  startTime?: number
+  endTime?: number
+  /** Paging: events after this seq (ascending order) or before it (descending order). */
+  afterSeq?: number
+  beforeSeq?: number
+  descending?: boolean
+  limit: number
+}
+
+export class LogEvents {
+  private readonly insertStatement
+  private readonly deleteGroupStatement
+  private readonly deleteStreamStatement
+  constructor(private readonly sqlite: SqliteDatabase) {
+    this.insertStatement = sqlite.prepare(
+      'INSERT INTO log_events (scope, log_group, log_stream, timestamp, ingestion_time, message) VALUES (?, ?, ?, ?, ?, ?)',
+    )
+    this.deleteGroupStatement = sqlite.prepare('DELETE FROM log_events WHERE scope = ? AND log_group = ?')
+    this.deleteStreamStatement = sqlite.prepare('DELETE FROM log_events WHERE scope = ? AND log_group = ? AND log_stream = ?')
+  }
+
+  append(scope: string, logGroup: string, logStream: string, events: Array<{ timestamp: number; message: string }>, ingestionTime: number): void {
+    for (const event of events) this.insertStatement.run(scope, logGroup, logStream, event.timestamp, ingestionTime, event.message)
+  }
+
+  deleteGroup(scope: string, logGroup: string): void {
+    this.deleteGroupStatement.run(scope, logGroup)
+  }
+
+  deleteStream(scope: string, logGroup: string, logStream: string): void {
+    this.deleteStreamStatement.run(scope, logGroup, logStream)
+  }
+
+  query(query: LogEventQuery): LogEventRow[] {
+    const where = ['scope = @scope', 'log_group = @logGroup']
+    const params: Record<string, unknown> = { scope: query.scope, logGroup: query.logGroup, limit: query.limit }
+    if (query.logStreams) {
+      const names = query.logStreams.map((name, i) => ((params[`s${i}`] = name), `@s${i}`))
+      where.push(names.length ? `log_stream IN (${names.join(', ')})` : '0')
+    }
+    if (query.startTime !== undefined) (where.push('timestamp >= @startTime'), (params.startTime = query.startTime))
+    if (query.endTime !== undefined) (where.push('timestamp < @endTime'), (params.endTime = query.endTime))
+    if (query.afterSeq !== undefined) (where.push('seq > @afterSeq'), (params.afterSeq = query.afterSeq))
+    if (query.beforeSeq !== undefined) (where.push('seq < @beforeSeq'), (params.beforeSeq = query.beforeSeq))
+    const order = query.descending ? 'timestamp DESC, seq DESC' : 'timestamp, seq'
+    const sql = `SELECT seq, scope, log_group AS logGroup, log_stream AS logStream, timestamp, ingestion_time AS ingestionTime, message
+      FROM log_events WHERE ${where.join(' AND ')} ORDER BY ${order} LIMIT @limit`
+    return this.sqlite.prepare(sql).all(params) as LogEventRow[]
+  }
+}
