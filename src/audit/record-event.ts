@@ -1,0 +1,77 @@
+//! Appends one CloudTrail-shaped event per call (allowed, denied or failed), with the decision and its explanation.
+import type { Principal } from '../auth/index.js'
+import { principalAccount } from '../auth/index.js'
+import type { Store } from '../store/index.js'
+import { isoSeconds, lookupUsername, userIdentity } from './user-identity.js'
+import { redact } from './redact.js'
+
+export interface CallRecord {
+  eventId: string
+  requestId: string
+  eventTime: Date
+  eventSource: string
+  eventName: string
+  region: string
+  principal: Principal
+  sourceIp?: string
+  userAgent: string
+  readOnly: boolean
+  requestParameters: unknown
+  responseElements: unknown
+  error?: { code: string; message: string }
+  resources: Array<{ ARN?: string; type?: string; name: string }>
+  additionalEventData?: Record<string, unknown>
+  /** 'allowed' | 'denied' | 'audit-denied' | 'none' */
+  decision: string
+  /** JSON-able explanation of every authorization decision the call made. */
+  explanation?: unknown
+  sensitiveMembers?: ReadonlySet<string>
+  /** Where the event is delivered; defaults to the principal's account. */
+  recipientAccountId?: string
+}
+
+export function recordEvent(store: Store, call: CallRecord): void {
+  const account = call.recipientAccountId ?? principalAccount(call.principal)
+  const record: Record<string, unknown> = {
+    eventVersion: '1.08',
+    userIdentity: userIdentity(call.principal),
+    eventTime: isoSeconds(call.eventTime),
+    eventSource: call.eventSource,
+    eventName: call.eventName,
+    awsRegion: call.region,
+    // AWS services calling on their own appear with their service name as the source address.
+    sourceIPAddress: call.principal.type === 'AWSService' ? call.principal.service : (call.sourceIp ?? 'AWS Internal'),
+    userAgent: call.principal.type === 'AWSService' ? call.principal.service : call.userAgent,
+    requestParameters: redact(call.requestParameters, call.sensitiveMembers) ?? null,
+    responseElements: call.error ? null : (redact(call.responseElements, call.sensitiveMembers) ?? null),
+    requestID: call.requestId,
+    eventID: call.eventId,
+    readOnly: call.readOnly,
+    eventType: call.principal.type === 'AWSService' ? 'AwsServiceEvent' : 'AwsApiCall',
+    managementEvent: true,
+    recipientAccountId: account,
+    eventCategory: 'Management',
+  }
+  if (call.error) {
+    record.errorCode = call.error.code
+    record.errorMessage = call.error.message
+  }
+  if (call.resources.length) {
+    record.resources = call.resources.filter((r) => r.ARN).map((r) => ({ accountId: account, type: r.type, ARN: r.ARN }))
+  }
+  if (call.additionalEventData) record.additionalEventData = call.additionalEventData
+  store.audit.append({
+    eventId: call.eventId,
+    account,
+    eventTime: call.eventTime.getTime(),
+    eventName: call.eventName,
+    eventSource: call.eventSource,
+    username: lookupUsername(call.principal),
+    accessKeyId: call.principal.type === 'AWSService' ? undefined : call.principal.accessKeyId,
+    readOnly: call.readOnly,
+    resourceNames: [...new Set(call.resources.map((r) => r.name).concat(call.resources.flatMap((r) => (r.ARN ? [r.ARN] : []))))],
+    decision: call.decision,
+    record: JSON.stringify(record),
+    explanation: call.explanation === undefined ? undefined : JSON.stringify(call.explanation),
+  })
+}

@@ -1,0 +1,5 @@
+//! Dispatch: the single path every call takes after the wire (HTTP) or from the embedded agent.
+export * from './operation.js'
+export * from './call-context.js'
+export { OperationRegistry } from './operation-registry.js'
+export { createDispatcher, type Call, type Dispatcher } from './invoke-operation.js'

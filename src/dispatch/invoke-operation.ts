@@ -1,0 +1,173 @@
+//! One way to act in taskrole: authorize -> handler in one store transaction -> audit event. HTTP calls and the
+//! embedded agent both enter here (DESIGN.md §2, stages 6-8).
+import { AwsError, isAwsError, requestId as newRequestId, type Clock } from '../aws/index.js'
+import { principalAccount, type Principal } from '../auth/index.js'
+import type { AuthorizationOutcome, AuthorizationRequirement, Authorizer } from '../authz/index.js'
+import { recordEvent } from '../audit/index.js'
+import type { Store } from '../store/index.js'
+import type { AuditAnnotations, CallContext, InvokeOptions, RequestSource } from './call-context.js'
+import { defaultReadOnly, type ServiceDefinition } from './operation.js'
+import type { OperationRegistry } from './operation-registry.js'
+
+export interface Call {
+  service: string
+  operation: string
+  input: unknown
+  principal: Principal
+  region: string
+  source: RequestSource
+  requestId?: string
+}
+
+export interface Dispatcher {
+  invoke(call: Call): unknown
+  readonly registry: OperationRegistry
+  readonly authorizer: Authorizer
+}
+
+interface PendingWork {
+  afterCommit: Array<() => void>
+  /** Failure events of nested calls, written after the outermost transaction ends either way. */
+  failures: Array<() => void>
+}
+
+export function createDispatcher(options: { store: Store; authorizer: Authorizer; registry: OperationRegistry; clock: Clock }): Dispatcher {
+  const { store, authorizer, registry, clock } = options
+  let pending: PendingWork | undefined
+
+  function invoke(call: Call): unknown {
+    const outermost = pending === undefined
+    if (outermost) pending = { afterCommit: [], failures: [] }
+    const work = pending!
+    try {
+      const result = invokeOnce(call, work)
+      if (outermost) {
+        pending = undefined
+        for (const fn of work.failures) fn()
+        for (const fn of work.afterCommit) fn()
+      }
+      return result
+    } catch (error) {
+      if (outermost) {
+        pending = undefined
+        for (const fn of work.failures) fn()
+      }
+      throw error
+    }
+  }
+
+  function invokeOnce(call: Call, work: PendingWork): unknown {
+    const service = registry.service(call.service)
+    const definition = service?.operations[call.operation]
+    if (!service || !definition) {
+      throw new AwsError('InvalidAction', `The action ${call.operation} is not valid for this web service (taskrole does not implement ${call.service}:${call.operation}).`)
+    }
+    const requestId = call.requestId ?? newRequestId()
+    const eventId = newRequestId()
+    const now = clock.now()
+    const audit: AuditAnnotations = { resources: [] }
+    const outcomes: AuthorizationOutcome[] = []
+    const environment = {
+      now,
+      region: call.region,
+      sourceIp: call.source.ip,
+      secureTransport: call.source.secureTransport,
+      sourceVpc: call.source.sourceVpc,
+      sourceVpce: call.source.sourceVpce,
+      viaService: call.source.viaService,
+    }
+    const ctx: CallContext = {
+      requestId,
+      eventId,
+      service: call.service,
+      operation: call.operation,
+      principal: call.principal,
+      accountId: principalAccount(call.principal),
+      region: call.region,
+      now,
+      store,
+      source: call.source,
+      audit,
+      authorize(requirement: AuthorizationRequirement) {
+        const outcome = authorizer.authorize(call.principal, requirement, environment)
+        outcomes.push(outcome)
+        if (!outcome.permitted) throw accessDenied(service, outcome)
+      },
+      check(requirement: AuthorizationRequirement, as?: Principal) {
+        return authorizer.authorize(as ?? call.principal, requirement, environment)
+      },
+      invoke(serviceName: string, operation: string, input: unknown, options?: InvokeOptions) {
+        return invoke({
+          service: serviceName,
+          operation,
+          input,
+          principal: options?.principal ?? call.principal,
+          region: options?.region ?? call.region,
+          source: { ...call.source, ...options?.source },
+        }) as never
+      },
+      afterCommit(fn: () => void) {
+        work.afterCommit.push(fn)
+      },
+    }
+    const readOnly = definition.readOnly ?? defaultReadOnly(call.operation)
+    const sensitive = new Set(service.sensitiveInputMembers ?? [])
+    const record = (decision: string, output: unknown, error?: AwsError) =>
+      recordEvent(store, {
+        eventId,
+        requestId,
+        eventTime: now,
+        eventSource: service.eventSource,
+        eventName: call.operation,
+        region: call.region,
+        principal: call.principal,
+        sourceIp: call.source.ip,
+        userAgent: call.source.userAgent,
+        readOnly,
+        requestParameters: call.input,
+        responseElements: readOnly ? null : (audit.responseElements ?? output),
+        error: error ? { code: error.code, message: error.message } : undefined,
+        resources: audit.resources,
+        additionalEventData: audit.additionalEventData,
+        decision,
+        explanation: outcomes.length ? outcomes.map(describeOutcome) : undefined,
+        sensitiveMembers: sensitive,
+      })
+    const decisionOf = () =>
+      outcomes.length === 0 ? 'none' : outcomes.some((o) => !o.permitted) ? 'denied' : outcomes.some((o) => o.decision.decision !== 'allowed') ? 'audit-denied' : 'allowed'
+    try {
+      return store.transaction(() => {
+        const requirements = definition.authorization(call.input, ctx)
+        if (requirements !== 'none') for (const requirement of requirements) ctx.authorize(requirement)
+        const output = definition.handler(call.input, ctx)
+        record(decisionOf(), output)
+        return output
+      })
+    } catch (error) {
+      const awsError = isAwsError(error) ? error : undefined
+      work.failures.push(() =>
+        store.transaction(() => record(decisionOf(), undefined, awsError ?? new AwsError('InternalFailure', 'internal failure', { status: 500 }))),
+      )
+      throw error
+    }
+  }
+
+  return { invoke, registry, authorizer }
+}
+
+function accessDenied(service: ServiceDefinition, outcome: AuthorizationOutcome): AwsError {
+  return new AwsError(service.accessDenied.code, outcome.denialMessage ?? 'Access denied', { status: service.accessDenied.status })
+}
+
+function describeOutcome(outcome: AuthorizationOutcome) {
+  return {
+    action: outcome.requirement.action,
+    resource: outcome.requirement.resource,
+    decision: outcome.decision.decision,
+    permitted: outcome.permitted,
+    denialMessage: outcome.denialMessage,
+    matchedStatements: outcome.decision.matchedStatements,
+    missingContextValues: outcome.decision.missingContextValues,
+    explanation: outcome.decision.explanation,
+  }
+}
