@@ -59,8 +59,8 @@ export class CompiledMember {
   readonly queryName: string
   /** ec2 protocol input: queryName, else locationName with a capital first letter, else the member name (botocore EC2Serializer) */
   readonly ec2Name: string
-  /** XML element name in query/ec2 responses: locationName or the member name */
-  readonly xmlName: string
+  /** locationName or the member name: the element in query/ec2 responses, the key in JSON */
+  readonly wireName: string
   readonly flattened: boolean | undefined
   readonly timestampFormat: string | undefined
   #shape: CompiledShape | undefined
@@ -72,7 +72,7 @@ export class CompiledMember {
     this.shapeName = raw.shape
     this.queryName = raw.locationName ?? name
     this.ec2Name = raw.queryName ?? (raw.locationName ? raw.locationName[0]!.toUpperCase() + raw.locationName.slice(1) : name)
-    this.xmlName = raw.locationName ?? name
+    this.wireName = raw.locationName ?? name
     this.flattened = raw.flattened
     this.timestampFormat = raw.timestampFormat
     this.#resolve = resolve

@@ -39,3 +39,4 @@ export function openStore(dataDir: string | ':memory:'): Store {
     close: () => database.close(),
   }
 }
+export * from './repositories/ecs-records.js'
