@@ -1,7 +1,7 @@
 //! Policy variables (IAM User Guide, "IAM policy elements: Variables and tags"): `${aws:username}`,
 //! `${aws:PrincipalTag/team, 'default'}`, and the escapes `${*}`, `${?}`, `${$}` for literal characters.
 //! Only under "Version": "2012-10-17"; under 2008-10-17 or without Version they are literal text.
-import type { ContextValue } from '../evaluate/authorization-request.js'
+import type { ContextLookup, ContextValue } from '../evaluate/authorization-request.js'
 
 export interface VariablePart {
   /** The key as written, for explanations and MissingContextValues. */
@@ -26,8 +26,6 @@ export interface ResolvedText {
   /** 1 for characters that came from a variable or an escape: they never act as wildcards. */
   literal: Uint8Array | undefined
 }
-
-export type ContextLookup = (keyLower: string) => ContextValue | undefined
 
 const ESCAPES = new Set(['*', '?', '$'])
 const DEFAULT = /^\s*'([^']*)'\s*$/
@@ -94,7 +92,7 @@ export function resolveTemplate(template: Template, lookup: ContextLookup, onMis
     let value: string | undefined
     if ('escaped' in part) value = part.escaped
     else {
-      const raw = lookup(part.keyLower)
+      const raw = lookup(part.key, part.keyLower)
       value = scalarText(raw)
       if (value === undefined) {
         if (raw === undefined || (Array.isArray(raw) && raw.length === 0)) onMissing?.(part.key)

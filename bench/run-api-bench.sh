@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# npm run bench: taskrole and moto_server measured by ../shared/bench/peer-bench.sh in the same run,
+# then the ratios (bench-summary.py --vs). Knobs: N, RUNS, STARTUP_RUNS, SWEEP (see peer-bench.sh).
+set -euo pipefail
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+SHARED=${TASKROLE_SHARED:-$ROOT/../shared}
+[ -d "$SHARED/bench" ] || { echo "bench: $SHARED/bench not found (set TASKROLE_SHARED)" >&2; exit 1; }
+OUT=${1:-$(mktemp -d /tmp/taskrole-bench.XXXXXX)}
+mkdir -p "$OUT/moto" "$OUT/taskrole"
+[ -f "$ROOT/dist/cli.js" ] || (cd "$ROOT" && npm run build)
+
+echo "# peer: moto_server" >&2
+bash "$SHARED/bench/peer-bench.sh" "$OUT/moto" >/dev/null
+echo "# taskrole" >&2
+# One data dir per start, as a user's first start; node directly (npx would add its own start-up time).
+SERVER_CMD="bash $ROOT/bench/fresh-taskrole.sh {port}" bash "$SHARED/bench/peer-bench.sh" "$OUT/taskrole" >/dev/null
+python3 "$SHARED/bench/bench-summary.py" "$OUT/moto" --vs "$OUT/taskrole" --names moto,taskrole | tee "$OUT/summary.md"
+if [ -f "$ROOT/bench/agent-bench.mjs" ]; then node "$ROOT/bench/agent-bench.mjs" | tee -a "$OUT/summary.md"; fi
+echo "results: $OUT" >&2
