@@ -11,6 +11,8 @@ await build({
   target: 'node20',
   sourcemap: 'linked',
   external: ['better-sqlite3'],
+  // ESM builds of @smithy/* are far smaller than their CommonJS ones (start-up budget).
+  mainFields: ['module', 'main'],
   // CommonJS dependencies inside an ESM bundle still call require().
   banner: {
     js: "#!/usr/bin/env node\nimport { createRequire as __taskroleCreateRequire } from 'node:module';\nconst require = __taskroleCreateRequire(import.meta.url);",

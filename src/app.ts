@@ -1,6 +1,7 @@
 //! Composition root: opens the store, builds the authorizer, services, dispatcher, agent and HTTP server.
 import type { Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
+import { SigningKeyCache } from './auth/index.js'
 import { createCredentialLookup } from './auth/lookup-credential.js'
 import { systemClock, type Clock } from './aws/index.js'
 import { CompiledPolicyCache, createAuthorizer } from './authz/index.js'
@@ -45,6 +46,7 @@ export async function startTaskrole(config: TaskroleConfig, options: AppOptions 
         defaultAccount: config.defaultAccount,
         lenient: config.auth === 'lenient',
         lookupCredential: createCredentialLookup(store),
+        signingKeys: new SigningKeyCache(),
       },
       defaultRegion: config.region,
       logError,

@@ -1,6 +1,6 @@
 //! The AWS API pipeline, top to bottom (DESIGN.md §3.2): identify -> authenticate -> parse -> dispatch -> serialize.
 import { authenticate, readSigningScope } from '../auth/index.js'
-import type { IssuedCredential } from '../auth/index.js'
+import type { AuthenticateOptions } from '../auth/index.js'
 import { AwsError, internalFailure, isAwsError, requestId as newRequestId, type Clock } from '../aws/index.js'
 import type { Dispatcher } from '../dispatch/index.js'
 import type { HttpResponse, RawHttpRequest, ServiceCatalog } from '../protocol/index.js'
@@ -9,7 +9,7 @@ export interface AwsPipelineDeps {
   catalog: ServiceCatalog
   dispatcher: Dispatcher
   clock: Clock
-  auth: { rootSecret: string; defaultAccount: string; lenient: boolean; lookupCredential(accessKeyId: string): IssuedCredential | undefined }
+  auth: Omit<AuthenticateOptions, 'now'>
   defaultRegion: string
   logError(message: string, error: unknown): void
 }

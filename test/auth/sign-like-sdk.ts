@@ -45,7 +45,7 @@ export async function signLikeSdk(options: SdkSigning): Promise<AuthenticatedReq
       : await signer.presign(request, { signingDate: options.signingDate, expiresIn: options.presignExpiresIn })
   const headers: Record<string, string> = {}
   for (const [name, value] of Object.entries(signed.headers)) headers[name.toLowerCase()] = String(value)
-  return { method: signed.method, path: signed.path, query: rawQuery(signed.query), headers, body: Buffer.from(body) }
+  return { method: signed.method, path: signed.path, query: rawQuery(signed.query ?? {}), headers, body: Buffer.from(body) }
 }
 
 function rawQuery(query: Record<string, string | string[] | null>): string {

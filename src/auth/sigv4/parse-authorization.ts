@@ -83,6 +83,7 @@ function parseHeader(header: string, headers: Record<string, string>, query: Que
   if (!signedHeaders) missing.push("Authorization header requires 'SignedHeaders' parameter.")
   if (!amzDate && !date) missing.push("Authorization header requires existence of either a 'X-Amz-Date' or a 'Date' header.")
   if (missing.length > 0) throw incompleteSignature(protocol, `${missing.join(' ')} Authorization=${header}`)
+  // Our wording: AWS does not document its answer to a complete header with another algorithm (e.g. SigV4a).
   if (algorithm !== SIGV4_ALGORITHM) throw incompleteSignature(protocol, `Unsupported AWS 'algorithm': '${algorithm}'.`)
   const time = amzDate ? { value: isoBasic(amzDate, protocol), source: 'X-Amz-Date' as const } : { value: httpDate(date!, protocol), source: 'Date' as const }
   return {

@@ -1,7 +1,8 @@
 //! ARN patterns matched segment by segment (IAM User Guide, "IAM JSON policy elements: Resource"):
 //! partition, service, region and account each match on their own, and in the resource part `*`
 //! also crosses `/` and `:` (`bucket/*/test/*` matches `bucket/1/2/test/3/x`). Case-sensitive.
-import { compileGlob, type Glob } from './wildcards.js'
+import { parseTemplate, resolveStatic, type ResolvedText, type Template } from './policy-variables.js'
+import { compileGlob, matchesPattern, type Glob } from './wildcards.js'
 
 /** A request's resource or an ARN condition value, split once per request. */
 export interface ArnTarget {
@@ -63,4 +64,72 @@ export function compileArnMatcher(pattern: string, literal?: Uint8Array): ArnMat
       return true
     },
   }
+}
+
+/** A Resource ARN with policy variables: fixed segments compiled once, variable segments resolved per request. */
+export interface ArnTemplate {
+  readonly written: string
+  matches(target: ArnTarget, resolve: (template: Template) => ResolvedText | undefined): boolean
+}
+
+export function compileArnTemplate(source: string): ArnTemplate {
+  const whole = parseTemplate(source, true)
+  const pieces = source.startsWith('arn:') ? splitOutsideVariables(source.slice(4)) : undefined
+  if (!pieces) {
+    return {
+      written: source,
+      matches(target, resolve) {
+        const resolved = resolve(whole)
+        return resolved !== undefined && matchesPattern(resolved.text, resolved.literal, target.whole)
+      },
+    }
+  }
+  while (pieces.length < 5) pieces.push('*')
+  const fixed: Array<{ index: number; glob: Glob }> = []
+  const variable: Array<{ index: number; template: Template }> = []
+  pieces.forEach((piece, index) => {
+    const template = parseTemplate(piece, true)
+    if (template.hasVariables) variable.push({ index, template })
+    else {
+      const resolved = resolveStatic(template)
+      fixed.push({ index, glob: compileGlob(resolved.text, resolved.literal) })
+    }
+  })
+  return {
+    written: source,
+    matches(target, resolve) {
+      const segments = target.segments
+      if (!segments) {
+        const resolved = resolve(whole)
+        return resolved !== undefined && matchesPattern(resolved.text, resolved.literal, target.whole)
+      }
+      for (const { index, glob } of fixed) if (!glob.matches(segments[index]!)) return false
+      for (const { index, template } of variable) {
+        const resolved = resolve(template)
+        if (resolved === undefined || !matchesPattern(resolved.text, resolved.literal, segments[index]!)) return false
+      }
+      return true
+    },
+  }
+}
+
+/** partition, service, region, account, resource: split at the first four colons that are not inside `${…}`. */
+function splitOutsideVariables(text: string): string[] {
+  const pieces: string[] = []
+  let start = 0
+  for (let i = 0; i < text.length && pieces.length < 4; i++) {
+    if (text.startsWith('${', i)) {
+      const close = text.indexOf('}', i + 2)
+      if (close > 0) {
+        i = close
+        continue
+      }
+    }
+    if (text.charCodeAt(i) === 0x3a) {
+      pieces.push(text.slice(start, i))
+      start = i + 1
+    }
+  }
+  pieces.push(text.slice(start))
+  return pieces
 }

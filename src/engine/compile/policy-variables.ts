@@ -23,7 +23,7 @@ export interface Template {
 
 export interface ResolvedText {
   text: string
-  /** 1 for characters that came from a variable or an escape: they never act as wildcards. */
+  /** 1 for `*` and `?` that came from a variable or an escape: they never act as wildcards. */
   literal: Uint8Array | undefined
 }
 
@@ -66,7 +66,7 @@ export function resolveStatic(template: Template): ResolvedText {
   return resolveTemplate(template, () => undefined) ?? { text: template.source, literal: undefined }
 }
 
-function variablePart(inner: string): TemplatePart | undefined {
+function variablePart(inner: string): VariablePart | { escaped: string } | undefined {
   if (ESCAPES.has(inner)) return { escaped: inner }
   const comma = inner.indexOf(',')
   const key = comma < 0 ? inner : inner.slice(0, comma)
@@ -100,7 +100,8 @@ export function resolveTemplate(template: Template, lookup: ContextLookup, onMis
       }
       if (value === undefined) return undefined
     }
-    ;(literalRanges ??= []).push(text.length, text.length + value.length)
+    // Only substituted `*` and `?` need marking: any other character matches itself either way.
+    if (value.includes('*') || value.includes('?')) (literalRanges ??= []).push(text.length, text.length + value.length)
     text += value
   }
   let literal: Uint8Array | undefined

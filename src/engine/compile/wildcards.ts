@@ -77,7 +77,31 @@ function matchWithFlags(pattern: string, flags: Uint8Array, input: string): bool
   return p === pattern.length
 }
 
-/** True when the text has a `*` or `?` that would act as a wildcard. */
-export function hasWildcard(text: string): boolean {
-  return text.includes('*') || text.includes('?')
+/** Matching without compiling first, for patterns built per request from policy variables. */
+export function matchesPattern(pattern: string, literal: Uint8Array | undefined, input: string): boolean {
+  let p = 0
+  let s = 0
+  let star = -1
+  let mark = 0
+  while (s < input.length) {
+    if (p < pattern.length) {
+      const c = pattern.charCodeAt(p)
+      const wild = literal === undefined || literal[p] !== 1
+      if (c === 0x2a && wild) {
+        star = p++
+        mark = s
+        continue
+      }
+      if ((c === 0x3f && wild) || c === input.charCodeAt(s)) {
+        p++
+        s++
+        continue
+      }
+    }
+    if (star === -1) return false
+    p = star + 1
+    s = ++mark
+  }
+  while (p < pattern.length && pattern.charCodeAt(p) === 0x2a && (literal === undefined || literal[p] !== 1)) p++
+  return p === pattern.length
 }

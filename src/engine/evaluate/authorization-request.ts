@@ -1,6 +1,7 @@
 //! What the engine is asked (IAM User Guide, "Policy evaluation logic: the request context"): who,
 //! which action on which resource, and the condition keys; plus the per-request state built from it once.
 import { arnTarget, type ArnTarget } from '../compile/arn-pattern.js'
+import { resolveTemplate, type ResolvedText, type Template } from '../compile/policy-variables.js'
 
 export type ContextValue = string | string[] | number | boolean | boolean[] | number[]
 export type ContextScalar = string | number | boolean
@@ -41,6 +42,8 @@ const hasOwn = Object.prototype.hasOwnProperty
 /** Per-request state: lower-cased action, the resource split once, context lookups, keys found missing. */
 export class PreparedRequest {
   readonly actionLower: string
+  /** The action's service prefix, lower-case ('iam' for 'iam:PassRole'). */
+  readonly service: string
   readonly principal: RequestPrincipal
   /** MissingContextValues: keys a condition or variable asked for that the request does not carry. */
   readonly missingKeys: string[] = []
@@ -53,6 +56,8 @@ export class PreparedRequest {
     readonly hasBoundary: boolean,
   ) {
     this.actionLower = request.action.toLowerCase()
+    const colon = this.actionLower.indexOf(':')
+    this.service = colon < 0 ? this.actionLower : this.actionLower.slice(0, colon)
     this.principal = request.principal
   }
 
@@ -70,7 +75,10 @@ export class PreparedRequest {
     return this.lowerContext.get(keyLower)
   }
 
-  noteMissing(key: string): void {
+  /** A policy variable template with this request's values; undefined when a variable has no value. */
+  readonly resolve = (template: Template): ResolvedText | undefined => resolveTemplate(template, this.lookup, this.noteMissing)
+
+  readonly noteMissing = (key: string): void => {
     for (const known of this.missingKeys) if (known.toLowerCase() === key.toLowerCase()) return
     this.missingKeys.push(key)
   }

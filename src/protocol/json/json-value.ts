@@ -1,6 +1,7 @@
 //! A handler's value shaped for the JSON wire by its model shape: only modelled members, timestamps as epoch
 //! seconds, blobs as base64, non-finite doubles as Smithy's "NaN"/"Infinity" strings.
 import type { CompiledShape } from '../compiled-shape.js'
+import { setMapEntry } from '../map-entry.js'
 import { epochSeconds, toDate } from '../timestamps.js'
 
 export function jsonValue(shape: CompiledShape, value: unknown): unknown {
@@ -21,7 +22,7 @@ export function jsonValue(shape: CompiledShape, value: unknown): unknown {
     case 'map': {
       const valueShape = shape.value!.shape
       const out: Record<string, unknown> = {}
-      for (const [key, item] of Object.entries(value as Record<string, unknown>)) out[key] = item === undefined || item === null ? null : jsonValue(valueShape, item)
+      for (const [key, item] of Object.entries(value as Record<string, unknown>)) setMapEntry(out, key, item === undefined || item === null ? null : jsonValue(valueShape, item))
       return out
     }
     case 'timestamp': {

@@ -2,6 +2,7 @@
 //! seconds) to Date and blobs (base64) to Buffer; a wrong JSON type is a SerializationException, as in AWS.
 import type { CompiledShape } from '../compiled-shape.js'
 import { serializationException } from '../protocol-errors.js'
+import { setMapEntry } from '../map-entry.js'
 import { parseTimestamp } from '../timestamps.js'
 
 export function parseJsonInput(shape: CompiledShape | undefined, body: Buffer): Record<string, unknown> {
@@ -31,7 +32,7 @@ function readValue(shape: CompiledShape, value: unknown): unknown {
       if (!isPlainObject(value)) throw mismatch(value, 'a Map')
       const valueShape = shape.value!.shape
       const result: Record<string, unknown> = {}
-      for (const [key, item] of Object.entries(value)) result[key] = item === null ? null : readValue(valueShape, item)
+      for (const [key, item] of Object.entries(value)) setMapEntry(result, key, item === null ? null : readValue(valueShape, item))
       return result
     }
     case 'string':

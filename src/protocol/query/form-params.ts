@@ -26,8 +26,8 @@ export function formParams(request: RawHttpRequest): FormParams {
 
 function parseForm(request: RawHttpRequest): FormParams {
   const flat = new Map<string, string>()
-  if (request.query) for (const [key, value] of new URLSearchParams(request.query)) flat.set(key, value)
-  if (hasFormBody(request)) for (const [key, value] of new URLSearchParams(request.body.toString('utf8'))) flat.set(key, value)
+  if (request.query) decodeInto(flat, request.query)
+  if (hasFormBody(request)) decodeInto(flat, request.body.toString('utf8'))
   const tree: FormNode = {}
   for (const [key, value] of flat) {
     let node = tree
@@ -43,6 +43,32 @@ function parseForm(request: RawHttpRequest): FormParams {
     node.value = value
   }
   return { flat, tree }
+}
+
+/** application/x-www-form-urlencoded, by hand: URLSearchParams costs several µs per request on this hot path. */
+function decodeInto(flat: Map<string, string>, text: string): void {
+  let start = 0
+  while (start <= text.length) {
+    let end = text.indexOf('&', start)
+    if (end < 0) end = text.length
+    if (end > start) {
+      const eq = text.indexOf('=', start)
+      const split = eq >= 0 && eq < end
+      flat.set(decodeComponent(text.slice(start, split ? eq : end)), split ? decodeComponent(text.slice(eq + 1, end)) : '')
+    }
+    start = end + 1
+  }
+}
+
+function decodeComponent(part: string): string {
+  if (part.indexOf('%') < 0 && part.indexOf('+') < 0) return part
+  const spaced = part.replace(/\+/g, ' ')
+  try {
+    return decodeURIComponent(spaced)
+  } catch {
+    // Malformed escapes pass through as text, as URLSearchParams does.
+    return spaced
+  }
 }
 
 function hasFormBody(request: RawHttpRequest): boolean {

@@ -1,6 +1,7 @@
 //! Reads query-protocol parameters (IAM, STS, ELBv2) into a plain object keyed by model member names:
 //! `Tags.member.1.Key` lists, `Attributes.entry.1.key` maps, 'true'/'false', ISO 8601 or epoch timestamps.
 import type { CompiledMember, CompiledShape } from '../compiled-shape.js'
+import { setMapEntry } from '../map-entry.js'
 import { parseTimestamp } from '../timestamps.js'
 import type { Violation } from '../validate-input.js'
 import type { FormNode } from './form-params.js'
@@ -90,7 +91,7 @@ function readMap(member: CompiledMember, node: FormNode, dialect: FormDialect, p
     const key = entry.children?.get(keyName)?.value
     const valueNode = entry.children?.get(valueName)
     if (key === undefined || !valueNode || !shape.value) continue
-    result[key] = readValue(shape.value, valueNode, dialect, `${path}.${key}`, out) ?? null
+    setMapEntry(result, key, readValue(shape.value, valueNode, dialect, `${path}.${key}`, out) ?? null)
   }
   return result
 }

@@ -111,3 +111,11 @@ export function allHolders(ctx: CallContext): { roles: RoleRecord[]; users: User
 export function auditResource(ctx: CallContext, type: 'AWS::IAM::Role' | 'AWS::IAM::User' | 'AWS::IAM::Group' | 'AWS::IAM::Policy' | 'AWS::IAM::AccessKey', name: string, arn?: string): void {
   ctx.audit.resources.push({ ARN: arn, type, name })
 }
+
+/** IAM's timestamps have whole seconds: 2024-05-01T12:00:00Z. */
+export function timestamp(ctx: CallContext): string {
+  return ctx.now.toISOString().replace(/\.\d{3}Z$/, 'Z')
+}
+
+/** Handlers of one resource group, by operation name; index.ts pairs them with their authorization. */
+export type HandlerTable = Record<string, (input: any, ctx: CallContext) => unknown>

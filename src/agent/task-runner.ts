@@ -1,0 +1,403 @@
+//! One task's life on this agent, driven by events (task changed, container exited, stop timeout): run the steps,
+//! start containers as their dependsOn allows, stop the task when ECS would, ship the last lines, then report
+//! STOPPED. Every evaluation re-reads the TaskRecord, so resuming after a restart is the same code path.
+import { rmSync } from 'node:fs'
+import type { Clock } from '../aws/index.js'
+import type { Principal } from '../auth/index.js'
+import type { ContainerDefinition, Store, TaskDefinitionRecord, TaskRecord } from '../store/index.js'
+import type { AgentRecords, AgentTaskState, ContainerState } from './agent-records.js'
+import type { AgentAwsClient } from './aws-client.js'
+import { containerSpec, newContainerState } from './container-launch.js'
+import type { TaskCredentials } from './credentials/task-credentials.js'
+import { dependencyVerdict } from './dependency-conditions.js'
+import type { LogShipper } from './logs/log-shipper.js'
+import { ContainerStartError, type ContainerHandle, type ContainerRuntime } from './runtime/container-runtime.js'
+import { StepFailure, type StepContext, type TaskStep } from './steps/task-step.js'
+import { ESSENTIAL_CONTAINER_EXITED, TASK_STOPPED_BY_USER } from './stop-reasons.js'
+import { advanceTask, requestStop } from './task-lifecycle.js'
+import type { TaskRecords } from './task-records.js'
+
+export interface RunnerDeps {
+  store: Store
+  tasks: TaskRecords
+  records: AgentRecords
+  credentials: TaskCredentials
+  runtime: ContainerRuntime
+  shipper: LogShipper
+  aws: AgentAwsClient
+  clock: Clock
+  dataDir: string
+  steps: readonly TaskStep[]
+  hostEnv: NodeJS.ProcessEnv
+  agentEndpoint(): string
+  apiEndpoint(): string
+  lookupPrincipal(accessKeyId: string): Principal | undefined
+  log(line: string): void
+  /** The runner is done (task STOPPED or gone); the scheduler forgets it. */
+  finished(taskArn: string): void
+}
+
+/** ECS_CONTAINER_STOP_TIMEOUT's default: SIGKILL 30 s after SIGTERM unless the container sets stopTimeout. */
+const DEFAULT_STOP_TIMEOUT_SECONDS = 30
+
+type Phase = 'init' | 'steps' | 'running' | 'stopping' | 'done'
+
+export class TaskRunner {
+  state: AgentTaskState | undefined
+  private phase: Phase = 'init'
+  private chain: Promise<void> = Promise.resolve()
+  private queued = false
+  private closed = false
+  private readonly handles = new Map<string, ContainerHandle>()
+  private readonly killTimers = new Map<string, NodeJS.Timeout>()
+  private readonly secrets = new Map<string, Record<string, string>>()
+  private principalCache: { accessKeyId: string; principal: Principal | undefined } | undefined
+
+  constructor(
+    private readonly deps: RunnerDeps,
+    readonly taskArn: string,
+  ) {}
+
+  /** Queues one evaluation (coalesced); evaluations never overlap. */
+  wake(): void {
+    if (this.queued || this.closed || this.phase === 'done') return
+    this.queued = true
+    this.chain = this.chain
+      .then(() => {
+        this.queued = false
+        return this.evaluate()
+      })
+      .catch((error) => this.deps.log(`agent: task ${this.taskArn}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`))
+  }
+
+  /** Stops acting (taskrole is stopping): containers keep running, the next agent resumes them. */
+  async close(): Promise<void> {
+    this.closed = true
+    for (const timer of this.killTimers.values()) clearTimeout(timer)
+    this.killTimers.clear()
+    await this.chain
+  }
+
+  /** POST /_taskrole/reset: every process of the task is killed. */
+  kill(): void {
+    for (const handle of this.handles.values()) this.deps.runtime.stop(handle, 'SIGKILL')
+  }
+
+  private async evaluate(): Promise<void> {
+    if (this.closed || this.phase === 'done') return
+    let task = this.deps.tasks.get(this.taskArn)
+    const definition = task && this.deps.tasks.definition(task)
+    if (!task || !definition || task.lastStatus === 'STOPPED') {
+      if (task && !definition) this.failToStart(`unable to find task definition ${task.taskDefinitionArn}`)
+      return this.forget()
+    }
+    if (this.phase === 'init') this.phase = this.resume(task, definition)
+    if (this.phase === 'steps') {
+      this.phase = wantsStop(task) ? 'stopping' : (await this.runSteps(task, definition)) ? 'running' : 'stopping'
+      if (this.closed) return
+      task = this.deps.tasks.get(this.taskArn) ?? task
+    }
+    if (this.phase === 'running') {
+      if (wantsStop(task)) this.phase = 'stopping'
+      else await this.supervise(task, definition)
+    }
+    if (this.phase === 'stopping' && !this.closed) await this.stop(definition)
+  }
+
+  /** Loads or creates the agent's state and re-attaches to containers started before a restart. */
+  private resume(task: TaskRecord, definition: TaskDefinitionRecord): Phase {
+    const { records, dataDir } = this.deps
+    this.state = records.tasks.get('', this.taskArn)
+    if (!this.state) {
+      this.state = { taskArn: this.taskArn, containers: definition.containerDefinitions.map((c) => newContainerState(task, c.name, dataDir)) }
+      this.save()
+    }
+    for (const container of this.state.containers) {
+      if (container.pid !== undefined && !container.exited) this.watch(container, handleOf(container))
+      if (container.log) this.track(container)
+    }
+    const unstarted = this.state.containers.some((c) => c.startedAt === undefined && !c.exited)
+    if (wantsStop(task)) return 'stopping'
+    return unstarted ? 'steps' : 'running'
+  }
+
+  private async runSteps(task: TaskRecord, definition: TaskDefinitionRecord): Promise<boolean> {
+    const { tasks, clock } = this.deps
+    tasks.update(this.taskArn, (t) => advanceTask(t, 'PENDING', clock.now()))
+    const context: StepContext = {
+      task,
+      definition,
+      state: this.state!,
+      aws: this.deps.aws,
+      credentials: this.deps.credentials,
+      clock,
+      executionPrincipal: () => this.executionPrincipal(),
+      secrets: this.secrets,
+      log: this.deps.log,
+    }
+    // Pull timestamps frame the 'pull' phase (set even with no pull step, as Fargate always reports them).
+    const stamp = (field: 'pullStartedAt' | 'pullStoppedAt') =>
+      tasks.update(this.taskArn, (t) => {
+        if (t[field]) return false
+        t[field] = clock.now().toISOString()
+      })
+    for (const step of this.deps.steps) {
+      if (step.phase !== 'resources') stamp('pullStartedAt')
+      if (step.phase === 'create') stamp('pullStoppedAt')
+      const current = tasks.get(this.taskArn)
+      if (!current || wantsStop(current) || this.closed) return false
+      try {
+        await step.run(context)
+      } catch (error) {
+        if (!(error instanceof StepFailure)) throw error
+        this.save()
+        this.failToStart(error.stoppedReason, error.containerReasons)
+        return false
+      }
+      this.save()
+    }
+    stamp('pullStartedAt')
+    stamp('pullStoppedAt')
+    return true
+  }
+
+  /** Starts what may start, and decides whether the task must stop (ECS: an essential container exited). */
+  private async supervise(task: TaskRecord, definition: TaskDefinitionRecord): Promise<void> {
+    const state = this.state!
+    for (const def of definition.containerDefinitions) {
+      const container = state.containers.find((c) => c.name === def.name)
+      if (!container || container.startedAt !== undefined || container.exited) continue
+      const verdict = dependencyVerdict(def, state.containers)
+      if (verdict.ready) await this.start(task, def, container)
+      else if (verdict.blocked) this.neverStarted(container, verdict.blocked)
+      if (this.closed) return
+    }
+    const essentialExited = definition.containerDefinitions.some((def) => def.essential !== false && state.containers.find((c) => c.name === def.name)?.exited)
+    if (essentialExited || state.containers.every((c) => c.exited)) {
+      this.deps.tasks.update(this.taskArn, (t) => requestStop(t, 'EssentialContainerExited', ESSENTIAL_CONTAINER_EXITED, this.deps.clock.now()))
+      this.phase = 'stopping'
+      return
+    }
+    // RUNNING once every container runs or has finished (dependsOn COMPLETE/SUCCESS sidecars).
+    if (state.containers.every((c) => c.startedAt !== undefined || c.exited)) {
+      this.deps.tasks.update(this.taskArn, (t) => advanceTask(t, 'RUNNING', this.deps.clock.now()))
+    }
+  }
+
+  private async start(task: TaskRecord, def: ContainerDefinition, container: ContainerState): Promise<void> {
+    const { runtime, clock, credentials } = this.deps
+    const credentialsId = this.state!.credentialsId
+    let handle: ContainerHandle
+    try {
+      const spec = containerSpec({
+        task,
+        definition: def,
+        container,
+        secrets: this.secrets.get(def.name) ?? {},
+        credentialsId,
+        agentEndpoint: this.deps.agentEndpoint(),
+        apiEndpoint: this.deps.apiEndpoint(),
+        hostEnv: this.deps.hostEnv,
+      })
+      if (credentialsId) credentials.addToken(credentialsId, container.token)
+      container.createdAt = clock.now().toISOString()
+      handle = await runtime.start(spec)
+    } catch (error) {
+      if (!(error instanceof ContainerStartError)) throw error
+      this.neverStarted(container, error.reason)
+      if (def.essential !== false) this.failToStart(error.reason)
+      return
+    }
+    container.pid = handle.pid
+    container.pgid = handle.pgid
+    container.processStartTime = handle.startTime
+    container.startedAt = clock.now().toISOString()
+    this.save()
+    this.deps.tasks.update(this.taskArn, (t) => {
+      const record = t.containers.find((c) => c.name === container.name)
+      if (!record) return false
+      record.lastStatus = 'RUNNING'
+      record.runtimeId = container.runtimeId
+    })
+    this.watch(container, handle)
+    if (container.log) this.track(container)
+  }
+
+  private watch(container: ContainerState, handle: ContainerHandle): void {
+    if (this.handles.has(container.name)) return
+    this.handles.set(container.name, handle)
+    void this.deps.runtime.wait(handle).then((code) => this.exited(container.name, code))
+  }
+
+  private exited(name: string, code: number | undefined): void {
+    if (this.closed || !this.state) return
+    const container = this.state.containers.find((c) => c.name === name)
+    const handle = this.handles.get(name)
+    if (!container || container.exited) return
+    clearTimeout(this.killTimers.get(name))
+    this.killTimers.delete(name)
+    // Docker removes the whole container: processes the command left behind go with it.
+    if (handle) this.deps.runtime.stop(handle, 'SIGKILL')
+    container.exited = true
+    // SIGKILLed while taskrole was down leaves no exit file: 137, as Docker reports a SIGKILL.
+    container.exitCode = code ?? (container.killSentAt ? 137 : undefined)
+    container.finishedAt = this.deps.clock.now().toISOString()
+    this.save()
+    this.deps.tasks.update(this.taskArn, (t) => {
+      const record = t.containers.find((c) => c.name === name)
+      if (!record) return false
+      record.lastStatus = 'STOPPED'
+      if (container.exitCode !== undefined) record.exitCode = container.exitCode
+    })
+    this.wake()
+  }
+
+  /** SIGTERM to every running container, SIGKILL after its stopTimeout; when all have exited, finish. */
+  private async stop(definition: TaskDefinitionRecord): Promise<void> {
+    const { tasks, clock, runtime } = this.deps
+    const state = this.state!
+    const now = clock.now()
+    const running = state.containers.filter((c) => c.startedAt !== undefined && !c.exited)
+    tasks.update(this.taskArn, (t) => {
+      if (!t.stopCode) requestStop(t, 'UserInitiated', TASK_STOPPED_BY_USER, now)
+      if (running.length) advanceTask(t, 'STOPPING', now)
+    })
+    for (const container of state.containers) {
+      if (container.startedAt === undefined && !container.exited) this.neverStarted(container)
+    }
+    for (const container of running) {
+      const handle = this.handles.get(container.name) ?? handleOf(container)
+      if (!container.termSentAt) {
+        runtime.stop(handle, 'SIGTERM')
+        container.termSentAt = now.toISOString()
+        this.save()
+      }
+      if (!container.killSentAt && !this.killTimers.has(container.name)) {
+        const timeout = (definition.containerDefinitions.find((d) => d.name === container.name)?.stopTimeout ?? DEFAULT_STOP_TIMEOUT_SECONDS) * 1000
+        const delay = Date.parse(container.termSentAt) + timeout - now.getTime()
+        const timer = setTimeout(() => this.killContainer(container.name), Math.max(delay, 0))
+        this.killTimers.set(container.name, timer)
+      }
+    }
+    if (running.length === 0) await this.finish()
+  }
+
+  private killContainer(name: string): void {
+    this.killTimers.delete(name)
+    const container = this.state?.containers.find((c) => c.name === name)
+    if (this.closed || !container || container.exited) return
+    this.deps.runtime.stop(this.handles.get(name) ?? handleOf(container), 'SIGKILL')
+    container.killSentAt = this.deps.clock.now().toISOString()
+    this.save()
+  }
+
+  /** Every container has exited: ship the rest of the output, THEN report STOPPED (no line arrives later). */
+  private async finish(): Promise<void> {
+    const { tasks, clock, shipper, credentials } = this.deps
+    const state = this.state!
+    tasks.update(this.taskArn, (t) => {
+      if (t.executionStoppedAt) return false
+      t.executionStoppedAt = clock.now().toISOString()
+    })
+    for (const container of state.containers) {
+      if (!container.log) continue
+      await shipper.flush(logKey(this.taskArn, container.name), true)
+      shipper.untrack(logKey(this.taskArn, container.name))
+    }
+    if (this.closed) return
+    // ECS deletes task-role credentials once the task is stopped (research §1.7): later fetches answer 400.
+    credentials.revoke(state.credentialsId)
+    credentials.revoke(state.executionCredentialsId)
+    tasks.update(this.taskArn, (t) => {
+      for (const record of t.containers) if (record.lastStatus !== 'STOPPED') record.lastStatus = 'STOPPED'
+      advanceTask(t, 'STOPPED', clock.now())
+    })
+    this.forget()
+  }
+
+  /** The task fails before (some of) its containers ran: stopCode TaskFailedToStart with ECS's reason. */
+  private failToStart(reason: string, containerReasons?: Record<string, string>): void {
+    const now = this.deps.clock.now()
+    this.deps.tasks.update(this.taskArn, (t) => {
+      requestStop(t, 'TaskFailedToStart', reason, now)
+      for (const record of t.containers) {
+        const why = containerReasons?.[record.name]
+        if (why && record.reason === undefined) record.reason = why
+      }
+    })
+    this.phase = 'stopping'
+  }
+
+  /** A container that will never run: STOPPED without an exit code. */
+  private neverStarted(container: ContainerState, reason?: string): void {
+    container.exited = true
+    this.save()
+    this.deps.tasks.update(this.taskArn, (t) => {
+      const record = t.containers.find((c) => c.name === container.name)
+      if (!record) return false
+      record.lastStatus = 'STOPPED'
+      if (reason) record.reason = reason
+    })
+  }
+
+  private forget(): void {
+    this.phase = 'done'
+    const { records, store, credentials, shipper } = this.deps
+    if (this.state) {
+      for (const container of this.state.containers) shipper.untrack(logKey(this.taskArn, container.name))
+      credentials.revoke(this.state.credentialsId)
+      credentials.revoke(this.state.executionCredentialsId)
+    }
+    store.transaction(() => records.tasks.delete('', this.taskArn))
+    this.deps.finished(this.taskArn)
+  }
+
+  private track(container: ContainerState): void {
+    const log = container.log!
+    this.deps.shipper.track({
+      key: logKey(this.taskArn, container.name),
+      outputPath: container.outputPath,
+      ...log,
+      principal: () => this.executionPrincipal(),
+    })
+  }
+
+  private executionPrincipal(): Principal | undefined {
+    const record = this.state?.executionCredentialsId ? this.deps.credentials.get(this.state.executionCredentialsId)?.record : undefined
+    if (!record?.accessKeyId) return undefined
+    if (this.principalCache?.accessKeyId !== record.accessKeyId) {
+      this.principalCache = { accessKeyId: record.accessKeyId, principal: this.deps.lookupPrincipal(record.accessKeyId) }
+    }
+    return this.principalCache.principal
+  }
+
+  private save(): void {
+    const state = this.state
+    if (!state || this.phase === 'done') return
+    this.deps.store.transaction(() => this.deps.records.tasks.put('', this.taskArn, state))
+  }
+
+  /** Removes the task's directories (reset). */
+  removeFiles(): void {
+    const first = this.state?.containers[0]
+    if (first) rmSync(first.homeDir.replace(/\/[^/]+\/home$/, ''), { recursive: true, force: true })
+  }
+}
+
+function wantsStop(task: TaskRecord): boolean {
+  return task.desiredStatus === 'STOPPED'
+}
+
+function handleOf(container: ContainerState): ContainerHandle {
+  return {
+    pid: container.pid!,
+    pgid: container.pgid ?? container.pid!,
+    startTime: container.processStartTime ?? '',
+    outputPath: container.outputPath,
+    exitCodePath: container.exitCodePath,
+  }
+}
+
+export function logKey(taskArn: string, containerName: string): string {
+  return `${taskArn}#${containerName}`
+}
