@@ -1,7 +1,7 @@
 //! One task's life on this agent, driven by events (task changed, container exited, stop timeout): run the steps,
 //! start containers as their dependsOn allows, stop the task when ECS would, ship the last lines, then report
 //! STOPPED. Every evaluation re-reads the TaskRecord, so resuming after a restart is the same code path.
-import { rmSync } from 'node:fs'
+import { randomUUID } from 'node:crypto'
 import type { Clock } from '../aws/index.js'
 import type { Principal } from '../auth/index.js'
 import type { ContainerDefinition, Store, TaskDefinitionRecord, TaskRecord } from '../store/index.js'
@@ -111,6 +111,7 @@ export class TaskRunner {
     if (!this.state) {
       this.state = { taskArn: this.taskArn, containers: definition.containerDefinitions.map((c) => newContainerState(task, c.name, dataDir)) }
       this.save()
+      this.deps.tasks.update(this.taskArn, (t) => addMissingContainers(t, definition))
     }
     for (const container of this.state.containers) {
       if (container.pid !== undefined && !container.exited) this.watch(container, handleOf(container))
@@ -170,7 +171,7 @@ export class TaskRunner {
       const verdict = dependencyVerdict(def, state.containers)
       if (verdict.ready) await this.start(task, def, container)
       else if (verdict.blocked) this.neverStarted(container, verdict.blocked)
-      if (this.closed) return
+      if (this.closed || this.phase !== 'running') return
     }
     const essentialExited = definition.containerDefinitions.some((def) => def.essential !== false && state.containers.find((c) => c.name === def.name)?.exited)
     if (essentialExited || state.containers.every((c) => c.exited)) {
@@ -376,11 +377,20 @@ export class TaskRunner {
     if (!state || this.phase === 'done') return
     this.deps.store.transaction(() => this.deps.records.tasks.put('', this.taskArn, state))
   }
+}
 
-  /** Removes the task's directories (reset). */
-  removeFiles(): void {
-    const first = this.state?.containers[0]
-    if (first) rmSync(first.homeDir.replace(/\/[^/]+\/home$/, ''), { recursive: true, force: true })
+/** DescribeTasks lists every container from RunTask on; services/ecs creates them, this only fills gaps. */
+function addMissingContainers(task: TaskRecord, definition: TaskDefinitionRecord): false | void {
+  const missing = definition.containerDefinitions.filter((def) => !task.containers.some((c) => c.name === def.name))
+  if (missing.length === 0) return false
+  for (const def of missing) {
+    task.containers.push({
+      containerArn: `arn:aws:ecs:${task.region}:${task.accountId}:container/${task.clusterName}/${task.taskId}/${randomUUID()}`,
+      taskArn: task.taskArn,
+      name: def.name,
+      image: def.image,
+      lastStatus: 'PENDING',
+    })
   }
 }
 

@@ -28,6 +28,8 @@ export interface CallRecord {
   sensitiveMembers?: ReadonlySet<string>
   /** Where the event is delivered; defaults to the principal's account. */
   recipientAccountId?: string
+  /** CloudTrail's sharedEventID: the same call recorded in two accounts (cross-account AssumeRole, service calls). */
+  sharedEventId?: string
 }
 
 export function recordEvent(store: Store, call: CallRecord): void {
@@ -47,7 +49,9 @@ export function recordEvent(store: Store, call: CallRecord): void {
     requestID: call.requestId,
     eventID: call.eventId,
     readOnly: call.readOnly,
-    eventType: call.principal.type === 'AWSService' ? 'AwsServiceEvent' : 'AwsApiCall',
+    // A service calling an API (ECS assuming a task role) is an AwsApiCall with userIdentity type AWSService, as in
+    // AWS's records; AwsServiceEvent is for events a service generates about a resource, which taskrole does not make.
+    eventType: 'AwsApiCall',
     managementEvent: true,
     recipientAccountId: account,
     eventCategory: 'Management',
@@ -60,6 +64,7 @@ export function recordEvent(store: Store, call: CallRecord): void {
     record.resources = call.resources.filter((r) => r.ARN).map((r) => ({ accountId: account, type: r.type, ARN: r.ARN }))
   }
   if (call.additionalEventData) record.additionalEventData = call.additionalEventData
+  if (call.sharedEventId) record.sharedEventID = call.sharedEventId
   store.audit.append({
     eventId: call.eventId,
     account,

@@ -1,10 +1,17 @@
 //! CloudTrail's userIdentity element by principal type (CloudTrail User Guide, "CloudTrail userIdentity element").
-import type { Principal } from '../auth/index.js'
+import type { Principal, SessionInfo } from '../auth/index.js'
 
 export function userIdentity(principal: Principal): Record<string, unknown> {
   switch (principal.type) {
     case 'Root':
-      return { type: 'Root', principalId: principal.accountId, arn: principal.arn, accountId: principal.accountId, accessKeyId: principal.accessKeyId }
+      return {
+        type: 'Root',
+        principalId: principal.accountId,
+        arn: principal.arn,
+        accountId: principal.accountId,
+        accessKeyId: principal.accessKeyId,
+        ...sessionAttributes(principal.session),
+      }
     case 'IAMUser':
       return {
         type: 'IAMUser',
@@ -13,6 +20,7 @@ export function userIdentity(principal: Principal): Record<string, unknown> {
         accountId: principal.accountId,
         accessKeyId: principal.accessKeyId,
         userName: principal.userName,
+        ...sessionAttributes(principal.session),
       }
     case 'AssumedRole':
       return {
@@ -40,6 +48,13 @@ export function userIdentity(principal: Principal): Record<string, unknown> {
     case 'AWSService':
       return { type: 'AWSService', invokedBy: principal.service }
   }
+}
+
+/** Temporary credentials of a user or the root user (GetSessionToken) carry sessionContext.attributes
+ *  (CloudTrail User Guide, "CloudTrail userIdentity element": sessionContext). */
+function sessionAttributes(session: SessionInfo | undefined): Record<string, unknown> {
+  if (!session) return {}
+  return { sessionContext: { attributes: { creationDate: isoSeconds(session.issuedAt), mfaAuthenticated: session.mfaPresent ? 'true' : 'false' } } }
 }
 
 /** The name LookupEvents' Username attribute matches: user name, role session name, or "root". */

@@ -1,5 +1,9 @@
 //! Every service taskrole serves; app.ts registers them with dispatch (which never imports services/).
 import type { ServiceDefinition } from '../dispatch/index.js'
+import { cloudtrailService } from './cloudtrail/index.js'
+import { iamService } from './iam/index.js'
+import { logsService } from './logs/index.js'
+import { stsService } from './sts/index.js'
 
 /** What services need from the rest of the process, handed in by app.ts (e.g. the agent's wake-up calls). */
 export interface ServiceHooks {
@@ -8,7 +12,7 @@ export interface ServiceHooks {
 }
 
 export function buildServices(_hooks: ServiceHooks): ServiceDefinition[] {
-  return []
+  return [iamService, stsService, cloudtrailService, logsService]
 }
 
 /** The models the protocol layer serves (a request for another service is answered as unknown). */
