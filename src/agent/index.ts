@@ -9,7 +9,7 @@ import { createCredentialLookup } from '../auth/lookup-credential.js'
 import type { Dispatcher } from '../dispatch/index.js'
 import type { Store } from '../store/index.js'
 import { agentRecords } from './agent-records.js'
-import { createAgentServer, listen } from './agent-server.js'
+import { createAgentServer, listen, type AgentHandlerOptions } from './agent-server.js'
 import { createAgentAwsClient } from './aws-client.js'
 import { TaskCredentials } from './credentials/task-credentials.js'
 import { LogShipper } from './logs/log-shipper.js'
@@ -71,6 +71,8 @@ export function createAgent(options: AgentOptions): Agent {
   let scheduler: Scheduler | undefined
   const servers: Server[] = []
   let port = 0
+  // Read at each request, so reset() can swap in fresh workers under the same listeners.
+  const handler: AgentHandlerOptions = { credentials, metadata: { find: () => undefined, isRunning: () => false }, stats }
 
   function newCredentials() {
     return new TaskCredentials({ records: records.credentials, aws, clock, lifetimeSeconds: options.taskCredentialSeconds, log })
@@ -95,6 +97,8 @@ export function createAgent(options: AgentOptions): Agent {
       lookupPrincipal: (accessKeyId) => lookup(accessKeyId)?.principal,
       log,
     })
+    handler.credentials = credentials
+    handler.metadata = scheduler
     return scheduler
   }
 
@@ -115,7 +119,6 @@ export function createAgent(options: AgentOptions): Agent {
     async start() {
       credentials.load()
       const workers = startWorkers()
-      const handler = { credentials, metadata: workers, stats }
       const wanted = options.credentialsPort ?? readPort(portFile)
       const server = createAgentServer(handler, false)
       try {
@@ -170,18 +173,12 @@ export function createAgent(options: AgentOptions): Agent {
       })
       rmSync(join(dataDir, 'agent', 'tasks'), { recursive: true, force: true })
       credentials = newCredentials()
-      const workers = startWorkers()
-      for (const server of servers) server.removeAllListeners('request').on('request', requestHandlerFor(server, workers))
+      startWorkers()
     },
 
     get credentialsEndpoint() {
       return `http://127.0.0.1:${port}`
     },
-  }
-
-  function requestHandlerFor(server: Server, workers: Scheduler) {
-    const { createAgentRequestHandler } = handlerModule
-    return createAgentRequestHandler({ credentials, metadata: workers, stats }, server !== servers[0])
   }
 }
 

@@ -31,8 +31,8 @@ export class TaskRecords {
     return where ? this.tasks.get(where.scope, where.key) : undefined
   }
 
-  /** Applies `change` to the current record and stores it (version + 1) unless it returns false. */
-  update(taskArn: string, change: (task: TaskRecord) => void | false): TaskRecord | undefined {
+  /** Applies `change` to the current record and stores it (version + 1) unless it returns false (nothing changed). */
+  update(taskArn: string, change: (task: TaskRecord) => void | boolean): TaskRecord | undefined {
     const where = locateTask(taskArn)
     if (!where) return undefined
     return this.store.transaction(() => {

@@ -88,10 +88,11 @@ export function decide(request: PreparedRequest, policies: EvaluatedPolicies): V
     if (grant === 'direct') return allow('the resource-based policy names the principal itself, which is enough in the same account')
     if (grant === 'role') return withinLimits('the resource-based policy names the role, so only the permissions boundary and session policies also apply')
     if (mustGrant && grant === undefined) return implicit('resource', noGrantRule)
+    const limits = `${policies.boundary ? ', within the permissions boundary' : ''}${policies.session.length ? ', within the session policies' : ''}`
     return throughIdentity(
       grant === 'account'
-        ? 'the resource-based policy delegates to the account, whose identity-based policies allow'
-        : 'identity-based policies allow within the permissions boundary and session policies',
+        ? `the resource-based policy delegates to the account, whose identity-based policies allow${limits}`
+        : `identity-based policies allow${limits}`,
     )
   }
   if (mustGrant && grant === undefined) return implicit('resource', noGrantRule)

@@ -41,10 +41,10 @@ function renderPolicy(policy: PolicyExplanation, action: string): string[] {
     lines.push(`  ${renderStatement(statement)}`)
     for (const condition of statement.conditions) lines.push(`    ${renderCondition(condition)}`)
   }
-  if (notForAction > 0) {
-    const of = notForAction === policy.statements.length ? 'its' : `${notForAction} of its`
-    lines.push(`  ${of} ${policy.statements.length} statement${policy.statements.length === 1 ? '' : 's'} ${notForAction === 1 && of !== 'its' ? 'does' : 'do'} not cover \`${action}\``)
-  }
+  const total = policy.statements.length
+  if (notForAction === total && total === 1) lines.push(`  its only statement does not cover \`${action}\``)
+  else if (notForAction === total && total > 1) lines.push(`  none of its ${total} statements covers \`${action}\``)
+  else if (notForAction > 0) lines.push(`  ${notForAction} of its ${total} statements ${notForAction === 1 ? 'does' : 'do'} not cover \`${action}\``)
   return lines
 }
 

@@ -1,5 +1,6 @@
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
+import type { Principal } from '../../auth/index.js'
 import { AwsError } from '../../aws/index.js'
 import { stsService } from '../sts/index.js'
 import { policy, stsTestWorld, trust } from '../sts/sts-test-world.js'
@@ -23,7 +24,7 @@ function history() {
   assert.throws(() => w.call('sts', 'AssumeRole', { RoleArn: role.arn, RoleSessionName: 'm' }, mallory), /AccessDenied|not authorized/)
   w.clock.advance(2_000)
   w.call('sts', 'GetCallerIdentity', {}, w.root(B))
-  const lookup = (input: Record<string, unknown>, as = root) => w.call('cloudtrail', 'LookupEvents', input, as)
+  const lookup = (input: Record<string, unknown>, as: Principal = root) => w.call('cloudtrail', 'LookupEvents', input, as)
   return { w, root, alice, mallory, role, assumed, session, lookup }
 }
 
