@@ -40,3 +40,4 @@ export function openStore(dataDir: string | ':memory:'): Store {
   }
 }
 export * from './repositories/ecs-records.js'
+export * from './repositories/ec2-network.js'

@@ -53,7 +53,8 @@ export function createProcessRuntime(): ContainerRuntime {
       } finally {
         closeSync(fd)
       }
-      child.unref()
+      // The child stays referenced while the runtime is open (its exit event is awaited); close() unrefs it so
+      // taskrole can exit and leave it running.
       const pid = child.pid!
       const exit = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((done) =>
         child.once('exit', (code, signal) => done({ code, signal })),
@@ -106,6 +107,7 @@ export function createProcessRuntime(): ContainerRuntime {
     close() {
       for (const timer of timers) clearInterval(timer)
       timers.clear()
+      for (const { child } of children.values()) child.unref()
     },
   }
 }

@@ -15,7 +15,7 @@ import { hasKey, type JsonObject } from './policy-document.js'
 const PARTITIONS = new Set(['aws', 'aws-cn', 'aws-us-gov', 'aws-iso', 'aws-iso-b', 'aws-iso-e', 'aws-iso-f', 'aws-eusc'])
 
 export interface ResourceCheck {
-  /** The first format error, reported after the action checks (IAM's order). */
+  /** The format error IAM reports, after its action checks. */
   error: string | undefined
   /** The legacy parser rejected an ARN: "The policy failed legacy parsing". */
   legacyFailure: boolean
@@ -28,7 +28,8 @@ export function checkResourceFormats(statements: JsonObject[]): ResourceCheck {
       if (!hasKey(statement, key)) continue
       const value = statement[key]
       const resources = typeof value === 'string' ? [value] : [...(value as string[])].sort().reverse()
-      for (const resource of resources) error ??= resourceFormatError(resource)
+      // IAM reports the last error it meets, walking each list in reverse sorted order.
+      for (const resource of resources) error = resourceFormatError(resource) ?? error
       // The legacy parser only sees statements checked before the first format error.
       if (error === undefined && resources.some((resource) => !legacyAcceptsResource(resource))) {
         return { error, legacyFailure: true }

@@ -34,7 +34,9 @@ export function decide(request: PreparedRequest, policies: EvaluatedPolicies): V
   const principal = request.principal
   const action = request.request.action
   const resourceAccount = request.request.resourceAccount
-  const crossAccount = principal.accountId === undefined || (resourceAccount !== undefined && resourceAccount !== principal.accountId)
+  // Services and anonymous callers have no account of their own: only the resource-based policy speaks for them.
+  const accountless = principal.type === 'AWSService' || principal.type === 'Anonymous'
+  const crossAccount = !accountless && resourceAccount !== undefined && resourceAccount !== principal.accountId
   const allow = (rule: string): Verdict => ({ decision: 'allowed', denialReason: undefined, denying: undefined, rule, crossAccount })
   const implicit = (role: PolicyRole, rule: string): Verdict => ({
     decision: 'implicitDeny',
@@ -64,7 +66,7 @@ export function decide(request: PreparedRequest, policies: EvaluatedPolicies): V
     ? 'the resource-based policy (a role trust or key policy) must allow the principal, and it does not'
     : 'across accounts the resource-based policy must allow the principal, and it does not'
 
-  if (principal.type === 'AWSService' || principal.type === 'Anonymous') {
+  if (accountless) {
     return grant ? allow('the resource-based policy names the principal') : implicit('resource', 'only a resource-based policy can allow this principal, and none does')
   }
   if (principal.type === 'Root') {

@@ -80,3 +80,10 @@ test('operations with an optional UserName act on the calling user', () => {
   assert.equal(declared('CreateAccessKey', {}, ctx)[0]!.resource, `arn:aws:iam::${TEST_ACCOUNT}:user/me`)
   assert.equal(declared('UntagUser', { UserName: 'x', TagKeys: ['a'] }, ctx)[0]!.context!['aws:TagKeys']?.toString(), 'a')
 })
+
+test('AWS managed policies count as the caller\'s own account, so root may read them', () => {
+  const [get] = declared('GetPolicyVersion', { PolicyArn: 'arn:aws:iam::aws:policy/ReadOnlyAccess', VersionId: 'v1' })
+  assert.equal(get!.resourceAccount, TEST_ACCOUNT)
+  const [own] = declared('GetPolicy', { PolicyArn: `arn:aws:iam::${TEST_ACCOUNT}:policy/p` })
+  assert.equal(own!.resourceAccount, undefined)
+})

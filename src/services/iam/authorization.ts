@@ -16,6 +16,11 @@ function needs(action: string, resource: string, context: Context = {}): Authori
   return { action: `iam:${action}`, resource, context: context as AuthorizationRequirement['context'] }
 }
 
+/** AWS managed policies (account "aws") are readable and attachable from every account, as if its own. */
+function onPolicyArn(ctx: CallContext, requirement: AuthorizationRequirement): AuthorizationRequirement {
+  return requirement.resource.startsWith('arn:aws:iam::aws:') ? { ...requirement, resourceAccount: ctx.accountId } : requirement
+}
+
 /** An existing role's ARN (with its path), its tags and its boundary; a missing role is named role/<name>. */
 function roleResource(ctx: CallContext, name: string | undefined): { arn: string; context: Context; record?: RoleRecord } {
   const record = name === undefined ? undefined : roles(ctx).get(ctx.accountId, entityKey(name))
@@ -67,7 +72,7 @@ const onGroup = (action: string, extra: (input: Input) => Context = () => ({})):
 ]
 const onPolicy = (action: string): AuthorizationDeclaration<Input> => (input, ctx) => {
   const policy = policyResource(ctx, input.PolicyArn)
-  return [needs(action, policy.arn, policy.context)]
+  return [onPolicyArn(ctx, needs(action, policy.arn, policy.context))]
 }
 const onCollection = (action: string, kind: 'role' | 'user' | 'group'): AuthorizationDeclaration<Input> => (input, ctx) => [
   needs(action, `arn:aws:iam::${ctx.accountId}:${kind}${input.PathPrefix ?? '/'}`),
@@ -171,11 +176,11 @@ export const iamAuthorization: Record<string, AuthorizationDeclaration<Input>> =
   DeletePolicy: onPolicy('DeletePolicy'),
   TagPolicy: (input, ctx) => {
     const policy = policyResource(ctx, input.PolicyArn)
-    return [needs('TagPolicy', policy.arn, { ...policy.context, ...requestTagContext(input.Tags) })]
+    return [onPolicyArn(ctx, needs('TagPolicy', policy.arn, { ...policy.context, ...requestTagContext(input.Tags) }))]
   },
   UntagPolicy: (input, ctx) => {
     const policy = policyResource(ctx, input.PolicyArn)
-    return [needs('UntagPolicy', policy.arn, { ...policy.context, ...tagKeys(input) })]
+    return [onPolicyArn(ctx, needs('UntagPolicy', policy.arn, { ...policy.context, ...tagKeys(input) }))]
   },
   ListPolicyTags: onPolicy('ListPolicyTags'),
   CreatePolicyVersion: onPolicy('CreatePolicyVersion'),

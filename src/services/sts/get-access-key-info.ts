@@ -1,16 +1,20 @@
 //! GetAccessKeyInfo: the account an access key id belongs to (STS API Reference, GetAccessKeyInfo): a root key
 //! (taskrole's root key ids are the 12-digit account ids), an IAM user's AKIA key or a session's ASIA key.
 import { isAccountId } from '../../aws/index.js'
-import type { AuthorizationRequirement } from '../../dispatch/index.js'
+import type { AuthorizationRequirement, CallContext } from '../../dispatch/index.js'
 import { IAM_COLLECTIONS, SESSION_COLLECTION, type AccessKeyRecord, type SessionCredentialRecord, type Store } from '../../store/index.js'
-import { unknownAccessKeyId } from './errors.js'
+import { sessionCredentialsNotAllowed, unknownAccessKeyId } from './errors.js'
 
 interface GetAccessKeyInfoInput {
   AccessKeyId: string
 }
 
-/** sts:GetAccessKeyInfo takes no resource (Service Authorization Reference, AWS STS). */
-export function getAccessKeyInfoAuthorization(): AuthorizationRequirement[] {
+/** sts:GetAccessKeyInfo takes no resource (Service Authorization Reference, AWS STS). GetSessionToken's credentials
+ *  "cannot call any AWS STS API except AssumeRole or GetCallerIdentity" (STS API Reference, GetSessionToken); the
+ *  refusal uses the wording AWS gives GetSessionToken and GetFederationToken called with session credentials. */
+export function getAccessKeyInfoAuthorization(_input: unknown, ctx: CallContext): AuthorizationRequirement[] {
+  const caller = ctx.principal
+  if ((caller.type === 'Root' || caller.type === 'IAMUser') && caller.session) throw sessionCredentialsNotAllowed('GetAccessKeyInfo')
   return [{ action: 'sts:GetAccessKeyInfo', resource: '*' }]
 }
 

@@ -20,7 +20,12 @@ test('GetSessionToken gives an IAM user a session with the user’s own identity
   assert.equal(session.accessKeyId, out.Credentials.AccessKeyId)
   assert.equal(session.session?.mfaPresent, false)
   assert.deepEqual(w.call('sts', 'GetCallerIdentity', {}, session), { UserId: user.userId, Account: A, Arn: user.arn })
-  assert.deepEqual(w.call('sts', 'GetAccessKeyInfo', { AccessKeyId: out.Credentials.AccessKeyId }, session), { Account: A })
+  // "You cannot call any AWS STS API except AssumeRole or GetCallerIdentity" with these credentials.
+  assert.throws(
+    () => w.call('sts', 'GetAccessKeyInfo', { AccessKeyId: out.Credentials.AccessKeyId }, session),
+    (error: unknown) => error instanceof AwsError && error.code === 'AccessDenied' && error.message === 'Cannot call GetAccessKeyInfo with session credentials',
+  )
+  assert.deepEqual(w.call('sts', 'GetAccessKeyInfo', { AccessKeyId: out.Credentials.AccessKeyId }, user), { Account: A })
   const explicit = w.call('sts', 'GetSessionToken', { DurationSeconds: 129_600 }, user)
   assert.equal(explicit.Credentials.Expiration.toISOString(), '2025-03-03T00:00:00.000Z')
 })
