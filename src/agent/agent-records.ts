@@ -84,3 +84,8 @@ export function agentRecords(store: Store): AgentRecords {
     logOffsets: store.documents.collection<LogOffsetRecord>(AGENT_COLLECTIONS.logOffsets),
   }
 }
+
+/** Key of a container's shipped offset in AGENT_COLLECTIONS.logOffsets. */
+export function logOffsetKey(taskArn: string, containerName: string): string {
+  return `${taskArn}#${containerName}`
+}

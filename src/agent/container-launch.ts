@@ -6,7 +6,7 @@ import { join } from 'node:path'
 import type { ContainerDefinition, TaskRecord } from '../store/index.js'
 import type { ContainerState } from './agent-records.js'
 import { containerEnvironment, mergeEnvironment } from './container-environment.js'
-import { ContainerStartError, type ContainerSpec } from './runtime/container-runtime.js'
+import { ContainerStartError, type ContainerHandle, type ContainerSpec } from './runtime/container-runtime.js'
 
 /** A fresh container: ids in ECS's shapes for the launch type, a random token, its own directory under the data dir. */
 export function newContainerState(task: TaskRecord, name: string, dataDir: string): ContainerState {
@@ -66,5 +66,16 @@ export function containerSpec(input: LaunchInput): ContainerSpec {
       credentials: input.credentialsId ? { id: input.credentialsId, token: container.token } : undefined,
       apiEndpoint: input.apiEndpoint,
     }),
+  }
+}
+
+/** The runtime handle of a container started earlier (possibly by a previous taskrole process). */
+export function containerHandle(container: ContainerState): ContainerHandle {
+  return {
+    pid: container.pid!,
+    pgid: container.pgid ?? container.pid!,
+    startTime: container.processStartTime ?? '',
+    outputPath: container.outputPath,
+    exitCodePath: container.exitCodePath,
   }
 }

@@ -26,6 +26,8 @@ export function advanceTask(task: TaskRecord, to: TaskStatus, now: Date): boolea
     task.connectivity = 'CONNECTED'
     task.connectivityAt ??= at
   }
+  // Fargate's task ENI: PRECREATED while provisioning, ATTACHED from PENDING on, DELETED once stopped.
+  if (statusRank(to) >= ORDER.PENDING) setAttachmentStatus(task, to === 'STOPPED' ? 'DELETED' : 'ATTACHED')
   if (to === 'RUNNING') task.startedAt ??= at
   if (statusRank(to) >= ORDER.DEACTIVATING) task.stoppingAt ??= at
   if (to === 'STOPPED') {
@@ -46,4 +48,10 @@ export function requestStop(task: TaskRecord, stopCode: NonNullable<TaskRecord['
   }
   task.desiredStatus = 'STOPPED'
   task.stoppingAt ??= now.toISOString()
+}
+
+function setAttachmentStatus(task: TaskRecord, status: string): void {
+  for (const attachment of task.attachments as Array<{ type?: string; status?: string }>) {
+    if (attachment.type === 'ElasticNetworkInterface') attachment.status = status
+  }
 }

@@ -1,5 +1,6 @@
 //! Reading and updating ECS's TaskRecord (owned with services/ecs): each update is one short transaction that
 //! re-reads the record, so a StopTask committed meanwhile is never overwritten.
+import { randomUUID } from 'node:crypto'
 import { ECS_COLLECTIONS, ecsScope, taskDefinitionKey, type Store, type TaskDefinitionRecord, type TaskRecord } from '../store/index.js'
 
 export interface TaskLocation {
@@ -59,5 +60,20 @@ export class TaskRecords {
       .scan()
       .map((row) => row.value)
       .filter((task) => task.lastStatus !== 'STOPPED')
+  }
+}
+
+/** DescribeTasks lists every container from RunTask on; services/ecs creates them, this only fills gaps. */
+export function addMissingContainers(task: TaskRecord, definition: TaskDefinitionRecord): false | void {
+  const missing = definition.containerDefinitions.filter((def) => !task.containers.some((c) => c.name === def.name))
+  if (missing.length === 0) return false
+  for (const def of missing) {
+    task.containers.push({
+      containerArn: `arn:aws:ecs:${task.region}:${task.accountId}:container/${task.clusterName}/${task.taskId}/${randomUUID()}`,
+      taskArn: task.taskArn,
+      name: def.name,
+      image: def.image,
+      lastStatus: 'PENDING',
+    })
   }
 }

@@ -1,13 +1,12 @@
 //! One task's life on this agent, driven by events (task changed, container exited, stop timeout): run the steps,
 //! start containers as their dependsOn allows, stop the task when ECS would, ship the last lines, then report
 //! STOPPED. Every evaluation re-reads the TaskRecord, so resuming after a restart is the same code path.
-import { randomUUID } from 'node:crypto'
 import type { Clock } from '../aws/index.js'
 import type { Principal } from '../auth/index.js'
 import type { ContainerDefinition, Store, TaskDefinitionRecord, TaskRecord } from '../store/index.js'
-import type { AgentRecords, AgentTaskState, ContainerState } from './agent-records.js'
+import { logOffsetKey, type AgentRecords, type AgentTaskState, type ContainerState } from './agent-records.js'
 import type { AgentAwsClient } from './aws-client.js'
-import { containerSpec, newContainerState } from './container-launch.js'
+import { containerHandle, containerSpec, newContainerState } from './container-launch.js'
 import type { TaskCredentials } from './credentials/task-credentials.js'
 import { dependencyVerdict } from './dependency-conditions.js'
 import type { LogShipper } from './logs/log-shipper.js'
@@ -15,7 +14,7 @@ import { ContainerStartError, type ContainerHandle, type ContainerRuntime } from
 import { StepFailure, type StepContext, type TaskStep } from './steps/task-step.js'
 import { ESSENTIAL_CONTAINER_EXITED, TASK_STOPPED_BY_USER } from './stop-reasons.js'
 import { advanceTask, requestStop } from './task-lifecycle.js'
-import type { TaskRecords } from './task-records.js'
+import { addMissingContainers, type TaskRecords } from './task-records.js'
 
 export interface RunnerDeps {
   store: Store
@@ -114,7 +113,7 @@ export class TaskRunner {
       this.deps.tasks.update(this.taskArn, (t) => addMissingContainers(t, definition))
     }
     for (const container of this.state.containers) {
-      if (container.pid !== undefined && !container.exited) this.watch(container, handleOf(container))
+      if (container.pid !== undefined && !container.exited) this.watch(container, containerHandle(container))
       if (container.log) this.track(container)
     }
     const unstarted = this.state.containers.some((c) => c.startedAt === undefined && !c.exited)
@@ -267,7 +266,7 @@ export class TaskRunner {
       if (container.startedAt === undefined && !container.exited) this.neverStarted(container)
     }
     for (const container of running) {
-      const handle = this.handles.get(container.name) ?? handleOf(container)
+      const handle = this.handles.get(container.name) ?? containerHandle(container)
       if (!container.termSentAt) {
         runtime.stop(handle, 'SIGTERM')
         container.termSentAt = now.toISOString()
@@ -287,7 +286,7 @@ export class TaskRunner {
     this.killTimers.delete(name)
     const container = this.state?.containers.find((c) => c.name === name)
     if (this.closed || !container || container.exited) return
-    this.deps.runtime.stop(this.handles.get(name) ?? handleOf(container), 'SIGKILL')
+    this.deps.runtime.stop(this.handles.get(name) ?? containerHandle(container), 'SIGKILL')
     container.killSentAt = this.deps.clock.now().toISOString()
     this.save()
   }
@@ -302,8 +301,8 @@ export class TaskRunner {
     })
     for (const container of state.containers) {
       if (!container.log) continue
-      await shipper.flush(logKey(this.taskArn, container.name), true)
-      shipper.untrack(logKey(this.taskArn, container.name))
+      await shipper.flush(logOffsetKey(this.taskArn, container.name), true)
+      shipper.untrack(logOffsetKey(this.taskArn, container.name))
     }
     if (this.closed) return
     // ECS deletes task-role credentials once the task is stopped (research §1.7): later fetches answer 400.
@@ -345,7 +344,7 @@ export class TaskRunner {
     this.phase = 'done'
     const { records, store, credentials, shipper } = this.deps
     if (this.state) {
-      for (const container of this.state.containers) shipper.untrack(logKey(this.taskArn, container.name))
+      for (const container of this.state.containers) shipper.untrack(logOffsetKey(this.taskArn, container.name))
       credentials.revoke(this.state.credentialsId)
       credentials.revoke(this.state.executionCredentialsId)
     }
@@ -356,7 +355,7 @@ export class TaskRunner {
   private track(container: ContainerState): void {
     const log = container.log!
     this.deps.shipper.track({
-      key: logKey(this.taskArn, container.name),
+      key: logOffsetKey(this.taskArn, container.name),
       outputPath: container.outputPath,
       ...log,
       principal: () => this.executionPrincipal(),
@@ -379,35 +378,6 @@ export class TaskRunner {
   }
 }
 
-/** DescribeTasks lists every container from RunTask on; services/ecs creates them, this only fills gaps. */
-function addMissingContainers(task: TaskRecord, definition: TaskDefinitionRecord): false | void {
-  const missing = definition.containerDefinitions.filter((def) => !task.containers.some((c) => c.name === def.name))
-  if (missing.length === 0) return false
-  for (const def of missing) {
-    task.containers.push({
-      containerArn: `arn:aws:ecs:${task.region}:${task.accountId}:container/${task.clusterName}/${task.taskId}/${randomUUID()}`,
-      taskArn: task.taskArn,
-      name: def.name,
-      image: def.image,
-      lastStatus: 'PENDING',
-    })
-  }
-}
-
 function wantsStop(task: TaskRecord): boolean {
   return task.desiredStatus === 'STOPPED'
-}
-
-function handleOf(container: ContainerState): ContainerHandle {
-  return {
-    pid: container.pid!,
-    pgid: container.pgid ?? container.pid!,
-    startTime: container.processStartTime ?? '',
-    outputPath: container.outputPath,
-    exitCodePath: container.exitCodePath,
-  }
-}
-
-export function logKey(taskArn: string, containerName: string): string {
-  return `${taskArn}#${containerName}`
 }

@@ -21,8 +21,10 @@ export interface AuditAnnotations {
   additionalEventData?: Record<string, unknown>
   /** Overrides the recorded responseElements (e.g. credentials redacted). */
   responseElements?: unknown
-  /** Set when the event should carry a different eventSource/userIdentity (service-principal events). */
+  /** CloudTrail's sharedEventID, for events recorded in two accounts. */
   sharedEventId?: string
+  /** The account the event is delivered to, when not the caller's (an AWS service assuming a role). */
+  recipientAccountId?: string
 }
 
 export interface InvokeOptions {

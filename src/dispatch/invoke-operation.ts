@@ -125,13 +125,15 @@ export function createDispatcher(options: { store: Store; authorizer: Authorizer
         userAgent: call.source.userAgent,
         readOnly,
         requestParameters: call.input,
-        responseElements: readOnly ? null : (audit.responseElements ?? output),
+        responseElements: audit.responseElements ?? (readOnly ? null : output),
         error: error ? { code: error.code, message: error.message } : undefined,
         resources: audit.resources,
         additionalEventData: audit.additionalEventData,
         decision,
         explanation: outcomes.length ? outcomes.map(describeOutcome) : undefined,
         sensitiveMembers: sensitive,
+        recipientAccountId: audit.recipientAccountId,
+        sharedEventId: audit.sharedEventId,
       })
     const decisionOf = () =>
       outcomes.length === 0 ? 'none' : outcomes.some((o) => !o.permitted) ? 'denied' : outcomes.some((o) => o.decision.decision !== 'allowed') ? 'audit-denied' : 'allowed'

@@ -18,6 +18,7 @@ export type { CompileOptions, CompiledPolicy, CompiledStatement, PolicySourceInf
 export { CONDITION_OPERATORS, parseOperatorName } from './compile/condition-operators.js'
 export type { AuthorizationRequest, ContextScalar, ContextValue, RequestPrincipal } from './evaluate/authorization-request.js'
 export { evaluate } from './evaluate/evaluate.js'
+export { contextFromEntries, type ContextEntry } from './evaluate/context-entries.js'
 export type { PolicySet } from './evaluate/evaluate.js'
 export type {
   ConditionExplanation,

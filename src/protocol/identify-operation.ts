@@ -30,7 +30,12 @@ export function buildServiceIndex(models: readonly ServiceModel[]): ServiceIndex
     add(byScope, model.signingName, model)
     add(byScope, model.metadata.endpointPrefix, model)
     if (model.protocol === 'json') {
-      if (model.metadata.targetPrefix) byTargetPrefix.set(model.metadata.targetPrefix, model)
+      const prefix = model.metadata.targetPrefix
+      if (prefix) {
+        byTargetPrefix.set(prefix, model)
+        // The JS SDK v3 sends CloudTrail's short prefix (CloudTrail_20131101), botocore the dotted one.
+        byTargetPrefix.set(prefix.slice(prefix.lastIndexOf('.') + 1), model)
+      }
     } else add(byVersion, model.metadata.apiVersion, model)
   }
   const formModels = models.filter((m) => m.protocol !== 'json').sort((a, b) => Number(a.protocol === 'ec2') - Number(b.protocol === 'ec2'))

@@ -16,7 +16,7 @@ export function ok(args: string[], who: ClientIdentity): any {
 export function fails(args: string[], who: ClientIdentity, code: string): string {
   const result = awsCli(args, who)
   assert.notEqual(result.code, 0, `aws ${args.join(' ')} should fail with ${code}; it printed ${result.stdout}`)
-  const match = /An error occurred \(([^)]+)\) when calling the \w+ operation: (.*)/s.exec(result.stderr)
+  const match = /An error occurred \(([^)]+)\) when calling the \w+ operation(?: \(reached max retries: \d+\))?: (.*)/s.exec(result.stderr)
   assert.ok(match, result.stderr)
   assert.equal(match[1], code, result.stderr)
   return match[2]!.trim()

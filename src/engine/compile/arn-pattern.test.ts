@@ -1,7 +1,6 @@
 import assert from 'node:assert/strict'
 import { test } from 'node:test'
 import { arnTarget, compileArnMatcher, compileArnTemplate, splitArn } from './arn-pattern.js'
-import { resolveTemplate, type Template } from './policy-variables.js'
 
 const matches = (pattern: string, arn: string) => compileArnMatcher(pattern).matches(arnTarget(arn))
 
@@ -32,7 +31,7 @@ test('exact patterns compare whole ARNs; "*" matches even non-ARNs', () => {
 
 test('templates resolve only their variable parts, which may contain colons in ${…}', () => {
   const template = compileArnTemplate('arn:aws:s3:::home/${aws:username}/*')
-  const resolve = (context: Record<string, string>) => (t: Template) => resolveTemplate(t, (_k, lower) => context[lower])
+  const resolve = (context: Record<string, string>) => ({ lookup: (_k: string, lower: string) => context[lower] })
   assert.ok(template.matches(arnTarget('arn:aws:s3:::home/Alice/a'), resolve({ 'aws:username': 'Alice' })))
   assert.ok(!template.matches(arnTarget('arn:aws:s3:::home/Bob/a'), resolve({ 'aws:username': 'Alice' })))
   assert.ok(!template.matches(arnTarget('arn:aws:s3:::home/Alice/a'), resolve({})))

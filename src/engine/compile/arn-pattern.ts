@@ -1,7 +1,7 @@
 //! ARN patterns matched segment by segment (IAM User Guide, "IAM JSON policy elements: Resource"):
 //! partition, service, region and account each match on their own, and in the resource part `*`
 //! also crosses `/` and `:` (`bucket/*/test/*` matches `bucket/1/2/test/3/x`). Case-sensitive.
-import { parseTemplate, resolveStatic, type ResolvedText, type Template } from './policy-variables.js'
+import { parseTemplate, resolveStatic, resolveTemplate, type Template, type VariableSource } from './policy-variables.js'
 import { compileGlob, matchesPattern, type Glob } from './wildcards.js'
 
 /** A request's resource or an ARN condition value, split once per request. */
@@ -69,7 +69,7 @@ export function compileArnMatcher(pattern: string, literal?: Uint8Array): ArnMat
 /** A Resource ARN with policy variables: fixed segments compiled once, variable segments resolved per request. */
 export interface ArnTemplate {
   readonly written: string
-  matches(target: ArnTarget, resolve: (template: Template) => ResolvedText | undefined): boolean
+  matches(target: ArnTarget, values: VariableSource): boolean
 }
 
 export function compileArnTemplate(source: string): ArnTemplate {
@@ -78,8 +78,8 @@ export function compileArnTemplate(source: string): ArnTemplate {
   if (!pieces) {
     return {
       written: source,
-      matches(target, resolve) {
-        const resolved = resolve(whole)
+      matches(target, values) {
+        const resolved = resolveTemplate(whole, values)
         return resolved !== undefined && matchesPattern(resolved.text, resolved.literal, target.whole)
       },
     }
@@ -97,15 +97,15 @@ export function compileArnTemplate(source: string): ArnTemplate {
   })
   return {
     written: source,
-    matches(target, resolve) {
+    matches(target, values) {
       const segments = target.segments
       if (!segments) {
-        const resolved = resolve(whole)
+        const resolved = resolveTemplate(whole, values)
         return resolved !== undefined && matchesPattern(resolved.text, resolved.literal, target.whole)
       }
       for (const { index, glob } of fixed) if (!glob.matches(segments[index]!)) return false
       for (const { index, template } of variable) {
-        const resolved = resolve(template)
+        const resolved = resolveTemplate(template, values)
         if (resolved === undefined || !matchesPattern(resolved.text, resolved.literal, segments[index]!)) return false
       }
       return true

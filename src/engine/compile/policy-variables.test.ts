@@ -4,7 +4,7 @@ import type { ContextValue } from '../evaluate/authorization-request.js'
 import { parseTemplate, resolveStatic, resolveTemplate } from './policy-variables.js'
 
 const context: Record<string, ContextValue> = { 'aws:username': 'Alice', 'aws:principaltag/team': 'blue', 'aws:calledvia': ['a', 'b'], 'x:star': 'a*' }
-const lookup = (_key: string, keyLower: string) => context[keyLower]
+const lookup = { lookup: (_key: string, keyLower: string) => context[keyLower] }
 
 test('substitutes variables, case-insensitively by key', () => {
   const template = parseTemplate('home/${AWS:UserName}/${aws:PrincipalTag/Team}/*', true)
@@ -25,7 +25,7 @@ test("a default after ', ' is used when the key is absent", () => {
 
 test('an absent key without default resolves to nothing and is reported', () => {
   const missing: string[] = []
-  assert.equal(resolveTemplate(parseTemplate('${aws:PrincipalTag/dept}', true), lookup, (key) => missing.push(key)), undefined)
+  assert.equal(resolveTemplate(parseTemplate('${aws:PrincipalTag/dept}', true), { ...lookup, noteMissing: (key) => missing.push(key) }), undefined)
   assert.deepEqual(missing, ['aws:PrincipalTag/dept'])
 })
 

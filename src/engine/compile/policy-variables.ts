@@ -1,7 +1,7 @@
 //! Policy variables (IAM User Guide, "IAM policy elements: Variables and tags"): `${aws:username}`,
 //! `${aws:PrincipalTag/team, 'default'}`, and the escapes `${*}`, `${?}`, `${$}` for literal characters.
 //! Only under "Version": "2012-10-17"; under 2008-10-17 or without Version they are literal text.
-import type { ContextLookup, ContextValue } from '../evaluate/authorization-request.js'
+import type { ContextValue } from '../evaluate/authorization-request.js'
 
 export interface VariablePart {
   /** The key as written, for explanations and MissingContextValues. */
@@ -20,6 +20,15 @@ export interface Template {
   /** Some part reads the request context; escapes alone do not count. */
   hasVariables: boolean
 }
+
+/** Where variables get their values: the request context, with a note of keys it does not carry. */
+export interface VariableSource {
+  /** Condition key names are case-insensitive: `keyLower` is the key in lower case. */
+  lookup(key: string, keyLower: string): ContextValue | undefined
+  noteMissing?(key: string): void
+}
+
+const NO_VALUES: VariableSource = { lookup: () => undefined }
 
 export interface ResolvedText {
   text: string
@@ -63,7 +72,7 @@ export function parseTemplate(source: string, enabled: boolean): Template {
 
 /** Escapes alone need no request: their text is known when the policy is compiled. */
 export function resolveStatic(template: Template): ResolvedText {
-  return resolveTemplate(template, () => undefined) ?? { text: template.source, literal: undefined }
+  return resolveTemplate(template, NO_VALUES) ?? { text: template.source, literal: undefined }
 }
 
 function variablePart(inner: string): VariablePart | { escaped: string } | undefined {
@@ -81,7 +90,7 @@ function variablePart(inner: string): VariablePart | { escaped: string } | undef
  * The template with its variables replaced by the request's values; undefined when a variable has no
  * value and no default (then the element can match nothing). Multivalued keys cannot be substituted.
  */
-export function resolveTemplate(template: Template, lookup: ContextLookup, onMissing?: (key: string) => void): ResolvedText | undefined {
+export function resolveTemplate(template: Template, source: VariableSource): ResolvedText | undefined {
   let text = ''
   let literalRanges: number[] | undefined
   for (const part of template.parts) {
@@ -92,10 +101,10 @@ export function resolveTemplate(template: Template, lookup: ContextLookup, onMis
     let value: string | undefined
     if ('escaped' in part) value = part.escaped
     else {
-      const raw = lookup(part.key, part.keyLower)
+      const raw = source.lookup(part.key, part.keyLower)
       value = scalarText(raw)
       if (value === undefined) {
-        if (raw === undefined || (Array.isArray(raw) && raw.length === 0)) onMissing?.(part.key)
+        if (raw === undefined || (Array.isArray(raw) && raw.length === 0)) source.noteMissing?.(part.key)
         value = part.fallback
       }
       if (value === undefined) return undefined

@@ -1,7 +1,7 @@
 //! What the engine is asked (IAM User Guide, "Policy evaluation logic: the request context"): who,
 //! which action on which resource, and the condition keys; plus the per-request state built from it once.
 import { arnTarget, type ArnTarget } from '../compile/arn-pattern.js'
-import { resolveTemplate, type ResolvedText, type Template } from '../compile/policy-variables.js'
+import type { VariableSource } from '../compile/policy-variables.js'
 
 export type ContextValue = string | string[] | number | boolean | boolean[] | number[]
 export type ContextScalar = string | number | boolean
@@ -34,13 +34,10 @@ export interface AuthorizationRequest {
   context: Record<string, ContextValue>
 }
 
-/** Condition key names are case-insensitive (IAM User Guide, "Condition element"). */
-export type ContextLookup = (key: string, keyLower: string) => ContextValue | undefined
-
 const hasOwn = Object.prototype.hasOwnProperty
 
 /** Per-request state: lower-cased action, the resource split once, context lookups, keys found missing. */
-export class PreparedRequest {
+export class PreparedRequest implements VariableSource {
   readonly actionLower: string
   /** The action's service prefix, lower-case ('iam' for 'iam:PassRole'). */
   readonly service: string
@@ -65,7 +62,8 @@ export class PreparedRequest {
     return (this.resourceTarget ??= arnTarget(this.request.resource))
   }
 
-  readonly lookup: ContextLookup = (key, keyLower) => {
+  /** Condition key names are case-insensitive (IAM User Guide, "IAM JSON policy elements: Condition"). */
+  lookup(key: string, keyLower: string): ContextValue | undefined {
     const context = this.request.context
     if (hasOwn.call(context, key)) return context[key]
     if (!this.lowerContext) {
@@ -75,11 +73,9 @@ export class PreparedRequest {
     return this.lowerContext.get(keyLower)
   }
 
-  /** A policy variable template with this request's values; undefined when a variable has no value. */
-  readonly resolve = (template: Template): ResolvedText | undefined => resolveTemplate(template, this.lookup, this.noteMissing)
-
-  readonly noteMissing = (key: string): void => {
-    for (const known of this.missingKeys) if (known.toLowerCase() === key.toLowerCase()) return
+  noteMissing(key: string): void {
+    const lower = key.toLowerCase()
+    for (const known of this.missingKeys) if (known.toLowerCase() === lower) return
     this.missingKeys.push(key)
   }
 }

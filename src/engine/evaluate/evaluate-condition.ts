@@ -3,6 +3,7 @@
 //! AWS's empty-set rules, and NOR for negated operators.
 import type { CompiledCondition } from '../compile/compile-condition.js'
 import type { ConditionOperator } from '../compile/condition-operators.js'
+import { resolveTemplate } from '../compile/policy-variables.js'
 import type { ContextScalar, ContextValue, PreparedRequest } from './authorization-request.js'
 
 export interface ConditionTrace {
@@ -26,7 +27,7 @@ export function evaluateCondition(condition: CompiledCondition, request: Prepare
     prepared = []
     for (const template of condition.templates) {
       // A variable without a value and without a default makes that policy value match nothing.
-      const resolved = request.resolve(template)
+      const resolved = resolveTemplate(template, request)
       if (!resolved) continue
       policyValues.push(resolved.text)
       prepared.push(operator.prepare(resolved.text, resolved.literal))

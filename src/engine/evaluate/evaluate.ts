@@ -23,24 +23,18 @@ export interface PolicySet {
   rcps?: CompiledPolicy[]
 }
 
-const NONE: CompiledPolicy[] = []
-
 export function evaluate(request: AuthorizationRequest, policies: PolicySet): Decision {
   const prepared = new PreparedRequest(request, policies.boundary !== undefined)
-  const run = (list: CompiledPolicy[] | undefined, role: PolicyRole): PolicyOutcome[] => {
-    if (!list || list.length === 0) return []
-    return list.map((policy) => evaluatePolicy(policy, role, prepared))
-  }
-  const scps = run(policies.scps, 'scp')
-  const rcps = run(policies.rcps, 'rcp')
-  const identity = run(policies.identity, 'identity')
+  // `all` is in the order a deny is reported: SCPs, RCPs, identity, resource, boundary, session.
+  const all: PolicyOutcome[] = []
+  const scps = evaluateAll(policies.scps, 'scp', prepared, all)
+  const rcps = evaluateAll(policies.rcps, 'rcp', prepared, all)
+  const identity = evaluateAll(policies.identity, 'identity', prepared, all)
   const resource = policies.resource ? evaluatePolicy(policies.resource, 'resource', prepared) : undefined
-  const boundary = policies.boundary ? evaluatePolicy(policies.boundary, 'boundary', prepared) : undefined
-  const session = run(policies.session ?? NONE, 'session')
-  const all = [...scps, ...rcps, ...identity]
   if (resource) all.push(resource)
+  const boundary = policies.boundary ? evaluatePolicy(policies.boundary, 'boundary', prepared) : undefined
   if (boundary) all.push(boundary)
-  all.push(...session)
+  const session = evaluateAll(policies.session, 'session', prepared, all)
   const evaluated: EvaluatedPolicies = {
     all,
     identity,
@@ -53,6 +47,19 @@ export function evaluate(request: AuthorizationRequest, policies: PolicySet): De
   }
   const verdict = decide(prepared, evaluated)
   return new EvaluatedDecision(request, all, verdict, prepared.missingKeys, boundary)
+}
+
+const NONE: PolicyOutcome[] = []
+
+function evaluateAll(list: CompiledPolicy[] | undefined, role: PolicyRole, request: PreparedRequest, all: PolicyOutcome[]): PolicyOutcome[] {
+  if (!list || list.length === 0) return NONE
+  const outcomes: PolicyOutcome[] = []
+  for (const policy of list) {
+    const outcome = evaluatePolicy(policy, role, request)
+    outcomes.push(outcome)
+    all.push(outcome)
+  }
+  return outcomes
 }
 
 /** A Decision whose explanation is built when first read; JSON.stringify includes it. */

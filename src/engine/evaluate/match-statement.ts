@@ -68,6 +68,6 @@ function resourceMatches(resources: ResourceMatcher, request: PreparedRequest): 
   const target = request.resource
   for (const pattern of resources.patterns) if (pattern.matches(target)) return true
   // A variable without a value makes its pattern match nothing (IAM User Guide, "Policy variables").
-  for (const template of resources.templates) if (template.matches(target, request.resolve)) return true
+  for (const template of resources.templates) if (template.matches(target, request)) return true
   return false
 }

@@ -1,3 +1,4 @@
+//! Unit tests of access-keys.ts, run against an in-memory store with the real policy engine.
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import { IAM_COLLECTIONS, type AccessKeyRecord } from '../../store/index.js'

@@ -1,3 +1,4 @@
+//! Unit tests of account-authorization-details.ts, run against an in-memory store with the real policy engine.
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import { ECS_TASKS_TRUST, allowPolicy, callIam, fakeCallContext } from './fake-call-context.js'

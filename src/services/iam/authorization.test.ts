@@ -1,3 +1,4 @@
+//! Unit tests of authorization.ts, run against an in-memory store with the real policy engine.
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import type { AuthorizationRequirement } from '../../dispatch/index.js'

@@ -1,8 +1,9 @@
 //! For IAM's unit tests: a call context over an in-memory store, and a way to run one IAM handler as a caller.
-import type { Principal } from '../../auth/index.js'
 import type { CallContext } from '../../dispatch/index.js'
 import { openStore, type Store } from '../../store/index.js'
 import { iamHandlers } from './index.js'
+
+export type Principal = CallContext['principal']
 
 export const TEST_ACCOUNT = '111122223333'
 

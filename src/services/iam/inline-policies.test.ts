@@ -1,3 +1,4 @@
+//! Unit tests of inline-policies.ts, run against an in-memory store with the real policy engine.
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import { ECS_TASKS_TRUST, allowPolicy, callIam, failure, fakeCallContext } from './fake-call-context.js'

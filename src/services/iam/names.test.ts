@@ -1,3 +1,4 @@
+//! Unit tests of names.ts, run against an in-memory store with the real policy engine.
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import { checkName, checkPath, parseEntityArn, parsePolicyArn } from './names.js'

@@ -1,3 +1,4 @@
+//! Unit tests of paging.ts, run against an in-memory store with the real policy engine.
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import { page, pageByIndex } from './paging.js'

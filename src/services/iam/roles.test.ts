@@ -1,3 +1,4 @@
+//! Unit tests of roles.ts, run against an in-memory store with the real policy engine.
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import { IAM_COLLECTIONS, type RoleRecord } from '../../store/index.js'

@@ -1,7 +1,7 @@
+//! Unit tests of users.ts, run against an in-memory store with the real policy engine.
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
-import type { Principal } from '../../auth/index.js'
-import { TEST_ACCOUNT, allowPolicy, callIam, failure, fakeCallContext } from './fake-call-context.js'
+import { TEST_ACCOUNT, allowPolicy, callIam, failure, fakeCallContext, type Principal } from './fake-call-context.js'
 
 test('CreateUser / GetUser / ListUsers; a second CreateUser is EntityAlreadyExists', () => {
   const ctx = fakeCallContext()

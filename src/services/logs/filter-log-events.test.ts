@@ -68,3 +68,23 @@ test('errors: both stream filters, bad token, unknown group, bad pattern', () =>
   assert.deepEqual(failure(() => filter(ctx, { logGroupName: 'nope' })), { code: 'ResourceNotFoundException', message: 'The specified log group does not exist.' })
   assert.equal(failure(() => filter(ctx, { filterPattern: '{ $.a = ' })).code, 'InvalidParameterException')
 })
+
+test('a call reads a bounded number of rows: a sparse match over a large group comes back in pages, some empty', () => {
+  const ctx = fakeCallContext()
+  callLogs(ctx, 'CreateLogGroup', { logGroupName: 'big' })
+  callLogs(ctx, 'CreateLogStream', { logGroupName: 'big', logStreamName: 's' })
+  const t = ctx.now.getTime() - 100_000
+  for (let batch = 0; batch < 7; batch++) {
+    const logEvents = Array.from({ length: 10_000 }, (_, i) => ({ timestamp: t + batch * 10_000 + i, message: batch === 6 && i === 9_999 ? 'needle' : 'hay' }))
+    callLogs(ctx, 'PutLogEvents', { logGroupName: 'big', logStreamName: 's', logEvents })
+  }
+  // A regex pattern cannot be narrowed in the store, so every row is read in JavaScript.
+  const first = callLogs(ctx, 'FilterLogEvents', { logGroupName: 'big', filterPattern: '%^needle$%' })
+  assert.deepEqual(first.events, [])
+  assert.ok(first.nextToken, 'more rows remain')
+  const second = callLogs(ctx, 'FilterLogEvents', { logGroupName: 'big', filterPattern: '%^needle$%', nextToken: first.nextToken })
+  assert.deepEqual(messages(second), ['needle'])
+  assert.equal(second.nextToken, undefined)
+  // A plain term is narrowed in the store and found in one call.
+  assert.deepEqual(messages(callLogs(ctx, 'FilterLogEvents', { logGroupName: 'big', filterPattern: 'needle' })), ['needle'])
+})

@@ -6,7 +6,7 @@ import type { LogEventRow } from '../../store/index.js'
 import { namedLogGroup } from './arns.js'
 import { invalidParameter } from './errors.js'
 import { eventId, formatFilterToken, gapAfter, parseFilterToken, type EventGap } from './event-tokens.js'
-import { compileFilterPattern } from './filter-pattern.js'
+import { compileFilterPattern, requiredTerms } from './filter-pattern.js'
 import { MAX_EVENTS_PER_PAGE, MAX_PAGE_BYTES } from './get-log-events.js'
 import { EVENT_OVERHEAD_BYTES } from './put-log-events.js'
 import { logsScope, requireLogGroup } from './records.js'
@@ -27,9 +27,9 @@ interface FilterLogEventsInput {
 
 /** Rows read per query while filtering. */
 const BATCH_ROWS = 1_000
-/** Rows examined per call before answering with what matched so far and a token ("A returned page might only be
- *  partially full, or even empty"), so one call never scans an unbounded group. */
-export const SCAN_BUDGET_ROWS = 100_000
+/** Rows read per call (after the store's substring prefilter) before answering with what matched so far and a
+ *  token ("A returned page might only be partially full, or even empty"), so one call stays bounded. */
+export const SCAN_BUDGET_ROWS = 50_000
 
 function filterLogEvents(input: FilterLogEventsInput, ctx: CallContext) {
   const ref = namedLogGroup(input, ctx.accountId, ctx.region)
@@ -46,6 +46,7 @@ function filterLogEvents(input: FilterLogEventsInput, ctx: CallContext) {
     logGroup: ref.name,
     logStreams: input.logStreamNames,
     logStreamPrefix: input.logStreamNamePrefix,
+    messageContains: requiredTerms(input.filterPattern),
     startTime: input.startTime,
     // endTime is inclusive here ("Events with a timestamp later than this time are not returned").
     endTime: input.endTime === undefined ? undefined : input.endTime + 1,

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict'
 import { test } from 'node:test'
-import { compileFilterPattern } from './filter-pattern.js'
+import { compileFilterPattern, requiredTerms } from './filter-pattern.js'
 
 function matching(pattern: string | undefined, messages: string[]): string[] {
   const matches = compileFilterPattern(pattern)
@@ -64,4 +64,12 @@ test('malformed patterns and space-delimited patterns are InvalidParameterExcept
   for (const pattern of ['{ $.a = ', '{ level = "x" }', '{ $.a > "x" }', '%(%', '[ip, user]', '"unterminated']) {
     assert.throws(() => compileFilterPattern(pattern), (error: any) => error.code === 'InvalidParameterException', pattern)
   }
+})
+
+test('requiredTerms lists the plain terms the store may prefilter on, and nothing for other pattern kinds', () => {
+  assert.deepEqual(requiredTerms('ERROR "disk full" ?a -b'), ['ERROR', 'disk full'])
+  assert.deepEqual(requiredTerms('?a ?b'), [])
+  assert.deepEqual(requiredTerms('{ $.a = "x" }'), [])
+  assert.deepEqual(requiredTerms('%ERROR%'), [])
+  assert.deepEqual(requiredTerms(undefined), [])
 })

@@ -26,6 +26,18 @@ export function compileFilterPattern(pattern: string | undefined): EventMatcher 
   return compileTerms(parseTerms(text))
 }
 
+/**
+ * Substrings every matching message contains, so the store can narrow rows before the matcher runs: the plain
+ * terms of an unstructured pattern; none for JSON and regex patterns.
+ */
+export function requiredTerms(pattern: string | undefined): string[] {
+  const text = (pattern ?? '').trim()
+  if (text === '' || text === '""' || text.startsWith('{') || text.startsWith('[') || (text.length > 2 && text.startsWith('%') && text.endsWith('%'))) return []
+  return parseTerms(text)
+    .filter((term) => term.kind === 'all')
+    .map((term) => term.text)
+}
+
 export function parseTerms(text: string): Term[] {
   const terms: Term[] = []
   let consumed = 0

@@ -55,6 +55,8 @@ export function assumeRole(input: AssumeRoleInput, ctx: CallContext) {
   // CloudTrail lists the new key and session among the resources an AssumeRole event refers to.
   ctx.audit.resources.push({ type: 'AWS::IAM::AccessKey', name: credentials.AccessKeyId })
   ctx.audit.resources.push({ type: 'AWS::STS::AssumedRole', name: assumedRoleUser.AssumedRoleId })
+  // An AWS service assuming a role (ECS and a task role) is recorded in the role's account.
+  if (caller.type === 'AWSService') ctx.audit.recipientAccountId = role.accountId
   ctx.audit.responseElements = {
     Credentials: credentialsAuditView(credentials),
     AssumedRoleUser: assumedRoleUser,

@@ -1,6 +1,7 @@
 //! For STS and CloudTrail unit tests: an in-memory store, the real dispatcher and authorizer, and IAM records
 //! written directly (users with keys, roles with trust policies), so handlers run as they do behind HTTP.
-import { accessKeyId, manualClock, secretAccessKey, uniqueId } from '../../aws/index.js'
+import assert from 'node:assert/strict'
+import { AwsError, accessKeyId, manualClock, secretAccessKey, uniqueId } from '../../aws/index.js'
 import type { IamUserPrincipal, Principal, RootPrincipal } from '../../auth/index.js'
 import { CompiledPolicyCache, createAuthorizer, type EnforcementMode } from '../../authz/index.js'
 import { createDispatcher, OperationRegistry, type ServiceDefinition } from '../../dispatch/index.js'
@@ -109,6 +110,19 @@ export function stsTestWorld(options: { mode?: EnforcementMode; services: Servic
       roles.put(account, entityKey(roleName), role)
       return role
     },
+    assume(principal: Principal, input: Record<string, unknown>): any {
+      return this.call('sts', 'AssumeRole', { RoleSessionName: 'unit', ...input }, principal)
+    },
+    /** A probe for what a principal may do: sts:GetAccessKeyInfo on *. */
+    canProbe(principal: Principal): boolean {
+      try {
+        this.call('sts', 'GetAccessKeyInfo', { AccessKeyId: principal.type === 'AWSService' ? principal.sourceAccount : principal.accountId }, principal)
+        return true
+      } catch (error) {
+        if (error instanceof AwsError && error.code === 'AccessDenied') return false
+        throw error
+      }
+    },
     role(account: string, roleName: string): RoleRecord | undefined {
       return roles.get(account, entityKey(roleName))
     },
@@ -140,4 +154,15 @@ export function policy(effect: 'Allow' | 'Deny', action: string | string[], reso
 /** A trust policy letting principals assume the role (and tag the session, when asked). */
 export function trust(principal: unknown, actions: string[] = ['sts:AssumeRole'], condition?: unknown) {
   return { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: principal, Action: actions, ...(condition ? { Condition: condition } : {}) }] }
+}
+
+/** Asserts that fn fails with an AwsError of this code (and message, exactly or by pattern). */
+export function rejectsWith(fn: () => unknown, code: string, message?: string | RegExp): void {
+  assert.throws(fn, (error: unknown) => {
+    assert.ok(error instanceof AwsError, `expected an AwsError, got ${String(error)}`)
+    assert.equal(error.code, code)
+    if (typeof message === 'string') assert.equal(error.message, message)
+    else if (message) assert.match(error.message, message)
+    return true
+  })
 }

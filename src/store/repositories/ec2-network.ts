@@ -58,6 +58,8 @@ export interface VpcEndpointRecord {
   networkInterfaceIds: Record<string, string>
   privateDnsEnabled: boolean
   dnsNames: string[]
+  /** CreateVpcEndpoint's idempotency token. */
+  clientToken?: string
   tags: Ec2Tag[]
   createdAt: string
 }

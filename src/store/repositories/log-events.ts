@@ -24,6 +24,9 @@ export interface LogEventQuery {
   logStreams?: string[]
   /** Only streams whose name starts with this (FilterLogEvents logStreamNamePrefix). */
   logStreamPrefix?: string
+  /** Only messages containing every one of these strings (case-sensitive): FilterLogEvents' plain terms, applied
+   *  in SQL so that a selective pattern does not pull every row of a large group into JavaScript. */
+  messageContains?: string[]
   /** Inclusive lower bound on timestamp. */
   startTime?: number
   /** Exclusive upper bound on timestamp. */
@@ -77,6 +80,10 @@ export class LogEvents {
       params.prefix = query.logStreamPrefix
       params.prefixEnd = query.logStreamPrefix + '\u{10FFFF}'
     }
+    query.messageContains?.forEach((text, i) => {
+      where.push(`instr(message, @contains${i}) > 0`)
+      params[`contains${i}`] = text
+    })
     if (query.startTime !== undefined) (where.push('timestamp >= @startTime'), (params.startTime = query.startTime))
     if (query.endTime !== undefined) (where.push('timestamp < @endTime'), (params.endTime = query.endTime))
     if (query.afterSeq !== undefined) (where.push('seq > @afterSeq'), (params.afterSeq = query.afterSeq))

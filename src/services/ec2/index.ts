@@ -1,0 +1,40 @@
+//! The EC2 networking subset ECS tasks live in: VPCs, subnets, VPC endpoints and (minimal) security groups.
+//! Tasks placed in a subnet get the VPC's aws:SourceVpc / aws:SourceVpce on their agent's calls.
+import type { OperationDefinition, ServiceDefinition } from '../../dispatch/index.js'
+import { EC2_AUTHORIZATION } from './authorization.js'
+import { createVpcEndpointHandlers } from './create-vpc-endpoint.js'
+import { securityGroupHandlers } from './security-groups.js'
+import { subnetHandlers } from './subnets.js'
+import { UNAUTHORIZED_OPERATION, unauthorizedOperationMessage } from './unauthorized-operation.js'
+import { vpcEndpointHandlers } from './vpc-endpoints.js'
+import { vpcHandlers } from './vpcs.js'
+
+export { unauthorizedOperationMessage, encodeAuthorizationFailure } from './unauthorized-operation.js'
+
+export const EC2_HANDLERS: Record<string, OperationDefinition['handler']> = {
+  ...vpcHandlers,
+  ...subnetHandlers,
+  ...createVpcEndpointHandlers,
+  ...vpcEndpointHandlers,
+  ...securityGroupHandlers,
+} as Record<string, OperationDefinition['handler']>
+
+function operations(): Record<string, OperationDefinition> {
+  const table: Record<string, OperationDefinition> = {}
+  for (const [name, handler] of Object.entries(EC2_HANDLERS)) {
+    const authorization = EC2_AUTHORIZATION[name]
+    // INVARIANT: every operation declares its authorization (STYLE.md rule 6); authorization.test.ts pins it too.
+    if (!authorization) throw new Error(`ec2:${name} has no authorization entry`)
+    table[name] = { authorization, handler }
+  }
+  return table
+}
+
+export const ec2Service: ServiceDefinition = {
+  service: 'ec2',
+  eventSource: 'ec2.amazonaws.com',
+  // EC2 answers 403 UnauthorizedOperation with "You are not authorized to perform this operation. User: …"; the
+  // message form needs dispatch to accept a formatter (see unauthorized-operation.ts), hence the widening cast.
+  accessDenied: { ...UNAUTHORIZED_OPERATION, message: unauthorizedOperationMessage } as unknown as ServiceDefinition['accessDenied'],
+  operations: operations(),
+}
