@@ -8,6 +8,7 @@ import { CompiledPolicyCache, createAuthorizer } from './authz/index.js'
 import type { TaskroleConfig } from './config.js'
 import { createDispatcher, OperationRegistry, type Dispatcher } from './dispatch/index.js'
 import { ServiceCatalog } from './protocol/index.js'
+import { bootstrapAccount } from './server/admin/bootstrap-account.js'
 import { createHttpServer } from './server/http-server.js'
 import { buildServices, SERVED_MODELS } from './services/index.js'
 import { openStore, type Store } from './store/index.js'
@@ -51,7 +52,12 @@ export async function startTaskrole(config: TaskroleConfig, options: AppOptions 
       defaultRegion: config.region,
       logError,
     },
-    admin: { store, startedAt: clock.now(), onReset: () => {} },
+    admin: {
+      store,
+      startedAt: clock.now(),
+      onReset: () => {},
+      bootstrapAccount: (accountId) => bootstrapAccount(dispatcher, accountId, config.region),
+    },
     accessLog: config.accessLog ? log : undefined,
   })
   await new Promise<void>((resolve, reject) => {

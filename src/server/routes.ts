@@ -8,6 +8,8 @@ export interface AdminDeps {
   startedAt: Date
   /** Called after a reset so in-memory parts (the agent) forget what the store forgot. */
   onReset(): void
+  /** POST /_taskrole/bootstrap-account/<id>: the console's first-run roles. */
+  bootstrapAccount(accountId: string): AdminAnswer
 }
 
 export interface AdminAnswer {
@@ -24,6 +26,9 @@ export function routeAdmin(method: string, path: string, deps: AdminDeps): Admin
     deps.store.reset()
     deps.onReset()
     return { status: 200, body: JSON.stringify({ status: 'reset' }) }
+  }
+  if (path.startsWith('/_taskrole/bootstrap-account/')) {
+    return method === 'POST' ? deps.bootstrapAccount(decodeURIComponent(path.slice('/_taskrole/bootstrap-account/'.length))) : methodNotAllowed()
   }
   if (path === '/_taskrole/explain/last-denied') return method === 'GET' ? explainBody(deps.store, 'last-denied') : methodNotAllowed()
   if (path.startsWith('/_taskrole/explain/')) {

@@ -1,3 +1,4 @@
+//! Segment-by-segment ARN patterns and ARN templates with policy variables.
 import assert from 'node:assert/strict'
 import { test } from 'node:test'
 import { arnTarget, compileArnMatcher, compileArnTemplate, splitArn } from './arn-pattern.js'

@@ -1,3 +1,4 @@
+//! Compilation never throws, indexes statements by service, honours Version for variables.
 import assert from 'node:assert/strict'
 import { test } from 'node:test'
 import { compilePolicy } from './compile-policy.js'

@@ -1,3 +1,4 @@
+//! The condition operator table and operator-name parsing.
 import assert from 'node:assert/strict'
 import { test } from 'node:test'
 import { CONDITION_OPERATORS, parseOperatorName } from './condition-operators.js'

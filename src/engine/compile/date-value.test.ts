@@ -1,3 +1,4 @@
+//! Date values for the Date* operators.
 import assert from 'node:assert/strict'
 import { test } from 'node:test'
 import { parseDateValue } from './date-value.js'

@@ -1,3 +1,4 @@
+//! IPv4/IPv6 addresses and CIDR blocks.
 import assert from 'node:assert/strict'
 import { test } from 'node:test'
 import { cidrContains, parseCidr, parseIpAddress } from './ip-address.js'

@@ -1,3 +1,4 @@
+//! Policy variable parsing, substitution, defaults, escapes and literal marking.
 import assert from 'node:assert/strict'
 import { test } from 'node:test'
 import type { ContextValue } from '../evaluate/authorization-request.js'

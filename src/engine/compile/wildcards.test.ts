@@ -1,3 +1,4 @@
+//! `*` and `?` globs, compiled and uncompiled, with literal characters.
 import assert from 'node:assert/strict'
 import { test } from 'node:test'
 import { compileGlob, matchesPattern } from './wildcards.js'

@@ -1,3 +1,4 @@
+//! The legacy parser's Effect spelling and Date value rules.
 import assert from 'node:assert/strict'
 import { test } from 'node:test'
 import { legacyAcceptsDate, legacyAcceptsStatement } from './check-legacy-values.js'

@@ -1,3 +1,4 @@
+//! Resource format rules beyond the decision table: partitions, access points, vendor wildcards, check order.
 import assert from 'node:assert/strict'
 import { test } from 'node:test'
 import { checkResourceFormats, resourceFormatError } from './check-resource-format.js'

@@ -1,3 +1,4 @@
+//! The span-keeping JSON reader: strict like JSON.parse, 1-based positions, no prototype keys.
 import assert from 'node:assert/strict'
 import { test } from 'node:test'
 import { parseJson } from './parse-json.js'

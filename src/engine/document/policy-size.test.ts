@@ -1,3 +1,4 @@
+//! Policy size without whitespace.
 import assert from 'node:assert/strict'
 import { test } from 'node:test'
 import { policySize } from './policy-size.js'

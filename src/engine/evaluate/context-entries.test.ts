@@ -1,3 +1,4 @@
+//! IAM simulate ContextEntries to a typed request context.
 import assert from 'node:assert/strict'
 import { test } from 'node:test'
 import { contextFromEntries } from './context-entries.js'

@@ -1,3 +1,4 @@
+//! evaluate(): context key case, invalid statements, the lazily built explanation, empty policy sets.
 import assert from 'node:assert/strict'
 import { test } from 'node:test'
 import { compilePolicy } from '../compile/compile-policy.js'

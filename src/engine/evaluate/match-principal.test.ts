@@ -1,3 +1,4 @@
+//! Principal and NotPrincipal matching: grant strength, root, services, recorded unique ids.
 import assert from 'node:assert/strict'
 import { test } from 'node:test'
 import { compilePrincipal } from '../compile/compile-principal.js'

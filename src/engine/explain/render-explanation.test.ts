@@ -1,3 +1,4 @@
+//! Rendered explanation lines for the CLI and the audit log.
 import assert from 'node:assert/strict'
 import { test } from 'node:test'
 import { compilePolicy } from '../compile/compile-policy.js'
