@@ -35,6 +35,8 @@ export interface ContainerState {
   killSentAt?: string
   exitCode?: number
   exited?: boolean
+  /** It exited while taskrole was down: its process group id is not ours to signal any more. */
+  exitedLate?: boolean
   /** awslogs destination, once its stream exists (how far it was shipped is kept under AGENT_COLLECTIONS.logOffsets). */
   log?: { group: string; stream: string; region: string }
 }

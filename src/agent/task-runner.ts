@@ -10,7 +10,7 @@ import { containerHandle, containerSpec, newContainerState } from './container-l
 import type { TaskCredentials } from './credentials/task-credentials.js'
 import { dependencyVerdict } from './dependency-conditions.js'
 import type { LogShipper } from './logs/log-shipper.js'
-import { ContainerStartError, type ContainerHandle, type ContainerRuntime } from './runtime/container-runtime.js'
+import { ContainerStartError, type ContainerExit, type ContainerHandle, type ContainerRuntime } from './runtime/container-runtime.js'
 import { StepFailure, type StepContext, type TaskStep } from './steps/task-step.js'
 import { ESSENTIAL_CONTAINER_EXITED, TASK_STOPPED_BY_USER } from './stop-reasons.js'
 import { advanceTask, requestStop } from './task-lifecycle.js'
@@ -79,7 +79,12 @@ export class TaskRunner {
 
   /** POST /_taskrole/reset: every process of the task is killed. */
   kill(): void {
-    for (const handle of this.handles.values()) this.deps.runtime.stop(handle, 'SIGKILL')
+    for (const handle of this.handles.values()) this.signal(handle, 'SIGKILL')
+  }
+
+  /** Signals a container's group only while its leader is provably ours (pid and start time match). */
+  private signal(handle: ContainerHandle, signal: 'SIGTERM' | 'SIGKILL'): void {
+    if (this.deps.runtime.isRunning(handle)) this.deps.runtime.stop(handle, signal)
   }
 
   private async evaluate(): Promise<void> {
@@ -226,21 +231,23 @@ export class TaskRunner {
   private watch(container: ContainerState, handle: ContainerHandle): void {
     if (this.handles.has(container.name)) return
     this.handles.set(container.name, handle)
-    void this.deps.runtime.wait(handle).then((code) => this.exited(container.name, code))
+    void this.deps.runtime.wait(handle).then((exit) => this.exited(container.name, exit))
   }
 
-  private exited(name: string, code: number | undefined): void {
+  private exited(name: string, exit: ContainerExit): void {
     if (this.closed || !this.state) return
     const container = this.state.containers.find((c) => c.name === name)
     const handle = this.handles.get(name)
     if (!container || container.exited) return
     clearTimeout(this.killTimers.get(name))
     this.killTimers.delete(name)
-    // Docker removes the whole container: processes the command left behind go with it.
-    if (handle) this.deps.runtime.stop(handle, 'SIGKILL')
+    // Docker removes the whole container: processes the command left behind go with it (unless it ended while
+    // taskrole was down, when its group id may belong to someone else by now).
+    if (handle && !exit.late) this.deps.runtime.stop(handle, 'SIGKILL')
     container.exited = true
+    container.exitedLate = exit.late || undefined
     // SIGKILLed while taskrole was down leaves no exit file: 137, as Docker reports a SIGKILL.
-    container.exitCode = code ?? (container.killSentAt ? 137 : undefined)
+    container.exitCode = exit.exitCode ?? (container.killSentAt ? 137 : undefined)
     container.finishedAt = this.deps.clock.now().toISOString()
     this.save()
     this.deps.tasks.update(this.taskArn, (t) => {
@@ -254,7 +261,7 @@ export class TaskRunner {
 
   /** SIGTERM to every running container, SIGKILL after its stopTimeout; when all have exited, finish. */
   private async stop(definition: TaskDefinitionRecord): Promise<void> {
-    const { tasks, clock, runtime } = this.deps
+    const { tasks, clock } = this.deps
     const state = this.state!
     const now = clock.now()
     const running = state.containers.filter((c) => c.startedAt !== undefined && !c.exited)
@@ -268,7 +275,7 @@ export class TaskRunner {
     for (const container of running) {
       const handle = this.handles.get(container.name) ?? containerHandle(container)
       if (!container.termSentAt) {
-        runtime.stop(handle, 'SIGTERM')
+        this.signal(handle, 'SIGTERM')
         container.termSentAt = now.toISOString()
         this.save()
       }
@@ -286,7 +293,7 @@ export class TaskRunner {
     this.killTimers.delete(name)
     const container = this.state?.containers.find((c) => c.name === name)
     if (this.closed || !container || container.exited) return
-    this.deps.runtime.stop(this.handles.get(name) ?? containerHandle(container), 'SIGKILL')
+    this.signal(this.handles.get(name) ?? containerHandle(container), 'SIGKILL')
     container.killSentAt = this.deps.clock.now().toISOString()
     this.save()
   }
@@ -300,6 +307,8 @@ export class TaskRunner {
       t.executionStoppedAt = clock.now().toISOString()
     })
     for (const container of state.containers) {
+      // Nothing of the container may still write to its output once the last lines are shipped.
+      if (container.pid !== undefined && !container.exitedLate) await this.deps.runtime.drain(this.handles.get(container.name) ?? containerHandle(container), 2_000)
       if (!container.log) continue
       await shipper.flush(logOffsetKey(this.taskArn, container.name), true)
       shipper.untrack(logOffsetKey(this.taskArn, container.name))

@@ -28,17 +28,45 @@ const TEXT = `{
 const teamPolicy = compilePolicy(TEXT, { id: 'arn:aws:iam::111122223333:policy/team', type: 'user-managed' })
 const alice = principals.user('Alice')
 
-test('MatchedStatements names the allowing statement with its begin and end (1-based line and column)', () => {
-  const decision = evaluate(request(alice, 's3:GetObject', 'arn:aws:s3:::team-bucket/a.txt', { 'aws:SourceVpce': 'vpce-1a2b3c4d' }), { identity: [teamPolicy] })
+test('MatchedStatements positions as AWS reports them: the AWS CLI simulate-custom-policy example', () => {
+  // AWS CLI Command Reference, iam simulate-custom-policy, Example 1: StartPosition Line 1 Column 38,
+  // EndPosition Line 1 Column 167 for this one-line policy.
+  const text =
+    '{"Version":"2012-10-17","Statement":{"Effect":"Allow","Action":"dynamodb:*","Resource":"*","Condition":{"DateGreaterThan":{"aws:CurrentTime":"2018-08-16T12:00:00Z"}}}}'
+  const decision = evaluate(request(alice, 'dynamodb:CreateBackup', '*', { 'aws:CurrentTime': '2019-04-25T11:00:00Z' }), {
+    identity: [compilePolicy(text, { id: 'PolicyInputList.1', type: 'IAM Policy' })],
+  })
   assert.equal(decision.decision, 'allowed')
   assert.deepEqual(decision.matchedStatements, [
+    { sourcePolicyId: 'PolicyInputList.1', sourcePolicyType: 'IAM Policy', startPosition: { line: 1, column: 38 }, endPosition: { line: 1, column: 167 } },
+  ])
+})
+
+test('MatchedStatements positions for statements in a list (recorded simulate-custom-policy responses)', () => {
+  // A role policy as json.dumps writes it: AWS answered StartPosition Column 41, EndPosition Column 180.
+  const role = JSON.stringify({ Version: '2012-10-17', Statement: [{ Sid: 's3', Effect: 'Allow', Action: ['s3:GetObject', 's3:DeleteObject'], Resource: ['arn:aws:s3:::tims-fancy-bucket/only-here/*'] }] })
+    .replace(/":/g, '": ')
+    .replace(/,"/g, ', "')
+  const decision = evaluate(request(alice, 's3:GetObject', 'arn:aws:s3:::tims-fancy-bucket/only-here/some-obj'), {
+    identity: [compilePolicy(role, { id: 'PolicyInputList.1', type: 'IAM Policy' })],
+  })
+  assert.deepEqual(decision.matchedStatements.map((s) => [s.startPosition.column, s.endPosition.column]), [[41, 180]])
+})
+
+test('MatchedStatements of a pretty-printed policy: from after the preceding token to after the closing brace', () => {
+  const allowed = evaluate(request(alice, 's3:GetObject', 'arn:aws:s3:::team-bucket/a.txt', { 'aws:SourceVpce': 'vpce-1a2b3c4d' }), { identity: [teamPolicy] })
+  assert.equal(allowed.decision, 'allowed')
+  assert.deepEqual(allowed.matchedStatements, [
     {
       sourcePolicyId: 'arn:aws:iam::111122223333:policy/team',
       sourcePolicyType: 'user-managed',
-      startPosition: { line: 4, column: 5 },
+      startPosition: { line: 3, column: 17 },
       endPosition: { line: 9, column: 6 },
     },
   ])
+  // Explanations point at the statement's own braces.
+  const read = allowed.explanation.policies[0]!.statements[0]!
+  assert.deepEqual([read.startPosition, read.endPosition], [{ line: 4, column: 5 }, { line: 9, column: 6 }])
 })
 
 test('an explicit deny lists the Deny statement and names the denying policy', () => {
@@ -46,9 +74,10 @@ test('an explicit deny lists the Deny statement and names the denying policy', (
   assert.equal(decision.decision, 'explicitDeny')
   assert.equal(decision.denialReason, 'with an explicit deny in an identity-based policy')
   assert.equal(decision.denyingPolicyId, 'arn:aws:iam::111122223333:policy/team')
+  // The second statement starts where the first one ended (AWS's parser position after the previous `}`).
   assert.deepEqual(
     decision.matchedStatements.map((s) => [s.startPosition, s.endPosition]),
-    [[{ line: 10, column: 5 }, { line: 16, column: 6 }]],
+    [[{ line: 9, column: 6 }, { line: 16, column: 6 }]],
   )
 })
 

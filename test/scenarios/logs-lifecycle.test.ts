@@ -1,7 +1,22 @@
-//! CloudWatch Logs groups and streams with the real aws CLI and boto3: create, describe (with the CLI's automatic
-//! paging), retention, tags, delete, and every error case with a check that nothing changed.
+//! CloudWatch Logs groups and streams with real clients (aws CLI, boto3, SDK v3): create, describe (with the CLI's
+//! automatic paging), retention, tags, delete, and every error case with a check that nothing changed.
 import assert from 'node:assert/strict'
 import { after, before, test } from 'node:test'
+import {
+  CloudWatchLogsClient,
+  CreateLogGroupCommand,
+  CreateLogStreamCommand,
+  DeleteLogGroupCommand,
+  DeleteLogStreamCommand,
+  DeleteRetentionPolicyCommand,
+  DescribeLogGroupsCommand,
+  DescribeLogStreamsCommand,
+  ListTagsForResourceCommand,
+  PutLogEventsCommand,
+  PutRetentionPolicyCommand,
+  TagResourceCommand,
+  UntagResourceCommand,
+} from '@aws-sdk/client-cloudwatch-logs'
 import { awsCli, boto3, newAccount, rootOf, type ClientIdentity } from '../support/aws-cli.js'
 import { startTaskrole, type TaskroleProcess } from '../support/start-taskrole.js'
 
@@ -14,8 +29,13 @@ after(async () => {
   await server.stop()
 })
 
-function logs(identity: ClientIdentity, ...args: string[]) {
-  return awsCli(['logs', ...args], identity)
+function sdk(identity: ClientIdentity) {
+  return new CloudWatchLogsClient({
+    endpoint: server.endpoint,
+    region: 'us-east-1',
+    credentials: { accessKeyId: identity.accessKeyId, secretAccessKey: identity.secretAccessKey },
+    maxAttempts: 1,
+  })
 }
 
 function ok(result: ReturnType<typeof awsCli>) {
@@ -23,81 +43,102 @@ function ok(result: ReturnType<typeof awsCli>) {
   return result.json
 }
 
-function failsWith(result: ReturnType<typeof awsCli>, code: string, message: string) {
-  assert.notEqual(result.code, 0)
-  assert.match(result.stderr, new RegExp(`\\(${code}\\)`), result.stderr)
-  assert.ok(result.stderr.includes(message), result.stderr)
+/** The SDK's error name and message (the wire's __type and message). */
+async function failure(promise: Promise<unknown>): Promise<{ name: string; message: string }> {
+  try {
+    await promise
+  } catch (error) {
+    const e = error as Error & { $metadata?: { httpStatusCode?: number } }
+    assert.equal(e.$metadata?.httpStatusCode, 400)
+    return { name: e.name, message: e.message }
+  }
+  throw new Error('expected the call to fail')
 }
 
-test('a log group and its streams from create to delete (aws CLI)', () => {
+test('a log group and its streams from create to delete (aws CLI and SDK v3)', async () => {
   const root = rootOf(server.endpoint, newAccount())
-  ok(logs(root, 'create-log-group', '--log-group-name', '/ecs/web', '--tags', 'team=web'))
-  const [group] = ok(logs(root, 'describe-log-groups')).logGroups
+  const client = sdk(root)
+  ok(awsCli(['logs', 'create-log-group', '--log-group-name', '/ecs/web', '--tags', 'team=web'], root))
+  ok(awsCli(['logs', 'create-log-stream', '--log-group-name', '/ecs/web', '--log-stream-name', 'ecs/web/task-1'], root))
+  const [group] = ok(awsCli(['logs', 'describe-log-groups'], root)).logGroups
   assert.equal(group.logGroupName, '/ecs/web')
   assert.equal(group.arn, `arn:aws:logs:us-east-1:${root.accessKeyId}:log-group:/ecs/web:*`)
   assert.equal(group.logGroupArn, `arn:aws:logs:us-east-1:${root.accessKeyId}:log-group:/ecs/web`)
-  assert.ok(Math.abs(group.creationTime - Date.now()) < 60_000, 'creationTime is epoch milliseconds')
+  assert.ok(Math.abs(group.creationTime - Date.now()) < 120_000, 'creationTime is epoch milliseconds')
   assert.equal(group.storedBytes, 0)
+  const [stream] = (await client.send(new DescribeLogStreamsCommand({ logGroupName: '/ecs/web' }))).logStreams!
+  assert.equal(stream!.logStreamName, 'ecs/web/task-1')
+  assert.equal(stream!.arn, `arn:aws:logs:us-east-1:${root.accessKeyId}:log-group:/ecs/web:log-stream:ecs/web/task-1`)
 
-  ok(logs(root, 'create-log-stream', '--log-group-name', '/ecs/web', '--log-stream-name', 'ecs/web/task-1'))
-  const [stream] = ok(logs(root, 'describe-log-streams', '--log-group-name', '/ecs/web')).logStreams
-  assert.equal(stream.logStreamName, 'ecs/web/task-1')
-  assert.equal(stream.arn, `arn:aws:logs:us-east-1:${root.accessKeyId}:log-group:/ecs/web:log-stream:ecs/web/task-1`)
+  await client.send(new PutRetentionPolicyCommand({ logGroupName: '/ecs/web', retentionInDays: 14 }))
+  assert.equal((await client.send(new DescribeLogGroupsCommand({}))).logGroups![0]!.retentionInDays, 14)
+  await client.send(new DeleteRetentionPolicyCommand({ logGroupName: '/ecs/web' }))
+  assert.equal((await client.send(new DescribeLogGroupsCommand({}))).logGroups![0]!.retentionInDays, undefined)
 
-  ok(logs(root, 'put-retention-policy', '--log-group-name', '/ecs/web', '--retention-in-days', '14'))
-  assert.equal(ok(logs(root, 'describe-log-groups')).logGroups[0].retentionInDays, 14)
-  ok(logs(root, 'delete-retention-policy', '--log-group-name', '/ecs/web'))
-  assert.equal(ok(logs(root, 'describe-log-groups')).logGroups[0].retentionInDays, undefined)
+  await client.send(new TagResourceCommand({ resourceArn: group.logGroupArn, tags: { env: 'dev' } }))
+  assert.deepEqual((await client.send(new ListTagsForResourceCommand({ resourceArn: group.logGroupArn }))).tags, { team: 'web', env: 'dev' })
+  await client.send(new UntagResourceCommand({ resourceArn: group.logGroupArn, tagKeys: ['team'] }))
+  assert.deepEqual(ok(awsCli(['logs', 'list-tags-log-group', '--log-group-name', '/ecs/web'], root)).tags, { env: 'dev' })
 
-  ok(logs(root, 'tag-resource', '--resource-arn', group.logGroupArn, '--tags', 'env=dev'))
-  assert.deepEqual(ok(logs(root, 'list-tags-for-resource', '--resource-arn', group.logGroupArn)).tags, { team: 'web', env: 'dev' })
-  ok(logs(root, 'untag-resource', '--resource-arn', group.logGroupArn, '--tag-keys', 'team'))
-  assert.deepEqual(ok(logs(root, 'list-tags-log-group', '--log-group-name', '/ecs/web')).tags, { env: 'dev' })
-
-  ok(logs(root, 'delete-log-stream', '--log-group-name', '/ecs/web', '--log-stream-name', 'ecs/web/task-1'))
-  assert.deepEqual(ok(logs(root, 'describe-log-streams', '--log-group-name', '/ecs/web')).logStreams, [])
-  ok(logs(root, 'delete-log-group', '--log-group-name', '/ecs/web'))
-  assert.deepEqual(ok(logs(root, 'describe-log-groups')).logGroups, [])
+  await client.send(new DeleteLogStreamCommand({ logGroupName: '/ecs/web', logStreamName: 'ecs/web/task-1' }))
+  assert.deepEqual((await client.send(new DescribeLogStreamsCommand({ logGroupName: '/ecs/web' }))).logStreams, [])
+  ok(awsCli(['logs', 'delete-log-group', '--log-group-name', '/ecs/web'], root))
+  assert.deepEqual((await client.send(new DescribeLogGroupsCommand({}))).logGroups, [])
 })
 
-test('errors answer with AWS codes and messages, and change nothing (aws CLI)', () => {
+test('errors answer with AWS codes and messages, and change nothing', async () => {
   const root = rootOf(server.endpoint, newAccount())
-  ok(logs(root, 'create-log-group', '--log-group-name', 'app'))
-  ok(logs(root, 'create-log-stream', '--log-group-name', 'app', '--log-stream-name', 's'))
-  const before = ok(logs(root, 'describe-log-groups'))
+  const client = sdk(root)
+  await client.send(new CreateLogGroupCommand({ logGroupName: 'app' }))
+  await client.send(new CreateLogStreamCommand({ logGroupName: 'app', logStreamName: 's' }))
+  const groupsBefore = (await client.send(new DescribeLogGroupsCommand({}))).logGroups
 
-  failsWith(logs(root, 'create-log-group', '--log-group-name', 'app'), 'ResourceAlreadyExistsException', 'The specified log group already exists')
-  failsWith(logs(root, 'create-log-group', '--log-group-name', 'aws/mine'), 'InvalidParameterException', 'Log groups starting with AWS/ are reserved for AWS.')
-  failsWith(logs(root, 'create-log-stream', '--log-group-name', 'app', '--log-stream-name', 's'), 'ResourceAlreadyExistsException', 'The specified log stream already exists')
-  failsWith(logs(root, 'create-log-stream', '--log-group-name', 'nope', '--log-stream-name', 's'), 'ResourceNotFoundException', 'The specified log group does not exist.')
-  failsWith(logs(root, 'delete-log-stream', '--log-group-name', 'app', '--log-stream-name', 'nope'), 'ResourceNotFoundException', 'The specified log stream does not exist.')
-  failsWith(logs(root, 'delete-log-group', '--log-group-name', 'nope'), 'ResourceNotFoundException', 'The specified log group does not exist.')
-  failsWith(logs(root, 'put-retention-policy', '--log-group-name', 'app', '--retention-in-days', '2'), 'InvalidParameterException', "Value '2' at 'retentionInDays'")
-  failsWith(logs(root, 'put-retention-policy', '--log-group-name', 'nope', '--retention-in-days', '7'), 'ResourceNotFoundException', 'The specified log group does not exist.')
-  failsWith(
-    logs(root, 'describe-log-streams', '--log-group-name', 'app', '--order-by', 'LastEventTime', '--log-stream-name-prefix', 's'),
-    'InvalidParameterException',
-    'Cannot order by LastEventTime with a logStreamNamePrefix.',
-  )
-  failsWith(
-    logs(root, 'put-log-events', '--log-group-name', 'app', '--log-stream-name', 'nope', '--log-events', `timestamp=${Date.now()},message=x`),
-    'ResourceNotFoundException',
-    'The specified log stream does not exist.',
-  )
+  // The CLI shows the code in its message.
+  const cli = awsCli(['logs', 'create-log-group', '--log-group-name', 'app'], root)
+  assert.notEqual(cli.code, 0)
+  assert.match(cli.stderr, /An error occurred \(ResourceAlreadyExistsException\) when calling the CreateLogGroup operation: The specified log group already exists/)
 
-  assert.deepEqual(ok(logs(root, 'describe-log-groups')), before)
-  assert.deepEqual(ok(logs(root, 'describe-log-streams', '--log-group-name', 'app')).logStreams.map((s: any) => s.logStreamName), ['s'])
-})
-
-test('describe-log-groups and describe-log-streams page: the CLI follows nextToken to the end; boto3 pages by hand', () => {
-  const root = rootOf(server.endpoint, newAccount())
-  const names = Array.from({ length: 7 }, (_, i) => `/svc/g${i}`)
-  for (const name of names) ok(logs(root, 'create-log-group', '--log-group-name', name))
-  for (let i = 0; i < 5; i++) ok(logs(root, 'create-log-stream', '--log-group-name', '/svc/g0', '--log-stream-name', `s${i}`))
-  // --page-size makes the CLI ask for 2 at a time and follow the tokens.
-  assert.deepEqual(ok(logs(root, 'describe-log-groups', '--page-size', '2')).logGroups.map((g: any) => g.logGroupName), names)
+  const groupMissing = { name: 'ResourceNotFoundException', message: 'The specified log group does not exist.' }
+  const streamMissing = { name: 'ResourceNotFoundException', message: 'The specified log stream does not exist.' }
+  assert.deepEqual(await failure(client.send(new CreateLogGroupCommand({ logGroupName: 'aws/mine' }))), {
+    name: 'InvalidParameterException',
+    message: 'Log groups starting with AWS/ are reserved for AWS.',
+  })
+  assert.deepEqual(await failure(client.send(new CreateLogStreamCommand({ logGroupName: 'app', logStreamName: 's' }))), {
+    name: 'ResourceAlreadyExistsException',
+    message: 'The specified log stream already exists',
+  })
+  assert.deepEqual(await failure(client.send(new CreateLogStreamCommand({ logGroupName: 'nope', logStreamName: 's' }))), groupMissing)
+  assert.deepEqual(await failure(client.send(new DeleteLogStreamCommand({ logGroupName: 'app', logStreamName: 'nope' }))), streamMissing)
+  assert.deepEqual(await failure(client.send(new DeleteLogGroupCommand({ logGroupName: 'nope' }))), groupMissing)
+  const retention = await failure(client.send(new PutRetentionPolicyCommand({ logGroupName: 'app', retentionInDays: 2 })))
+  assert.equal(retention.name, 'InvalidParameterException')
+  assert.match(retention.message, /^1 validation error detected: Value '2' at 'retentionInDays' failed to satisfy constraint: Member must satisfy enum value set: \[1, 3, 5/)
+  assert.deepEqual(await failure(client.send(new PutRetentionPolicyCommand({ logGroupName: 'nope', retentionInDays: 7 }))), groupMissing)
+  assert.deepEqual(await failure(client.send(new DescribeLogStreamsCommand({ logGroupName: 'app', orderBy: 'LastEventTime', logStreamNamePrefix: 's' }))), {
+    name: 'InvalidParameterException',
+    message: 'Cannot order by LastEventTime with a logStreamNamePrefix.',
+  })
   assert.deepEqual(
-    ok(logs(root, 'describe-log-streams', '--log-group-name', '/svc/g0', '--page-size', '2', '--descending')).logStreams.map((s: any) => s.logStreamName),
+    await failure(client.send(new PutLogEventsCommand({ logGroupName: 'app', logStreamName: 'nope', logEvents: [{ timestamp: Date.now(), message: 'x' }] }))),
+    streamMissing,
+  )
+
+  assert.deepEqual((await client.send(new DescribeLogGroupsCommand({}))).logGroups, groupsBefore)
+  const streams = (await client.send(new DescribeLogStreamsCommand({ logGroupName: 'app' }))).logStreams!
+  assert.deepEqual(streams.map((s) => [s.logStreamName, s.uploadSequenceToken]), [['s', undefined]])
+})
+
+test('describe-log-groups and describe-log-streams page: the CLI follows nextToken to the end; boto3 pages by hand', async () => {
+  const root = rootOf(server.endpoint, newAccount())
+  const client = sdk(root)
+  const names = Array.from({ length: 7 }, (_, i) => `/svc/g${i}`)
+  for (const name of names) await client.send(new CreateLogGroupCommand({ logGroupName: name }))
+  for (let i = 0; i < 5; i++) await client.send(new CreateLogStreamCommand({ logGroupName: '/svc/g0', logStreamName: `s${i}` }))
+  // --page-size makes the CLI ask for 2 at a time and follow the tokens.
+  assert.deepEqual(ok(awsCli(['logs', 'describe-log-groups', '--page-size', '2'], root)).logGroups.map((g: any) => g.logGroupName), names)
+  assert.deepEqual(
+    ok(awsCli(['logs', 'describe-log-streams', '--log-group-name', '/svc/g0', '--page-size', '2', '--descending'], root)).logStreams.map((s: any) => s.logStreamName),
     ['s4', 's3', 's2', 's1', 's0'],
   )
   const script = `

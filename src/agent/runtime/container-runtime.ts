@@ -32,14 +32,24 @@ export class ContainerStartError extends Error {
   }
 }
 
+export interface ContainerExit {
+  /** Undefined when no code could be known (e.g. SIGKILLed while taskrole was down). */
+  exitCode?: number
+  /** It had exited before this runtime watched it (taskrole was down): its process group id may since have
+   *  been reused by processes that are not ours, so nothing may be signalled through it any more. */
+  late: boolean
+}
+
 export interface ContainerRuntime {
   /** Starts the container; throws ContainerStartError when it cannot (unknown executable, …). */
   start(spec: ContainerSpec): Promise<ContainerHandle>
   /** Signals every process of the container (its process group). */
   stop(handle: ContainerHandle, signal: 'SIGTERM' | 'SIGKILL'): void
-  /** Resolves with the exit code once the container has exited (undefined when no code could be known,
-   *  e.g. SIGKILLed while taskrole was down). Works for containers started by an earlier taskrole process. */
-  wait(handle: ContainerHandle): Promise<number | undefined>
+  /** Resolves once the container has exited. Works for containers started by an earlier taskrole process. */
+  wait(handle: ContainerHandle): Promise<ContainerExit>
+  /** Resolves once no process of the container is left (a container's processes all end with it), or after
+   *  `boundMs` when some refuse to go (the agent has sent SIGKILL by then). */
+  drain(handle: ContainerHandle, boundMs: number): Promise<void>
   /** True while the container's main process is alive (pid and start time both match). */
   isRunning(handle: ContainerHandle): boolean
   /** The file holding the container's output (stdout and stderr interleaved as written). */

@@ -19,7 +19,7 @@ test('exec form: arguments reach the program verbatim, no shell expands them', a
   const runtime = createProcessRuntime()
   const s = spec([process.execPath, '-e', 'console.log(JSON.stringify(process.argv.slice(1)))', '$HOME', 'a b', '"q"', '*', '`id`'])
   const handle = await runtime.start(s)
-  assert.equal(await runtime.wait(handle), 0)
+  assert.equal((await runtime.wait(handle)).exitCode, 0)
   assert.deepEqual(JSON.parse(readFileSync(runtime.output(handle), 'utf8')), ['$HOME', 'a b', '"q"', '*', '`id`'])
   runtime.close()
 })
@@ -28,7 +28,7 @@ test('the environment is exactly the spec (the wrapper shell adds nothing, not e
   const runtime = createProcessRuntime()
   const env = { PATH: process.env.PATH!, HOME: dir, ONLY: 'this' }
   const handle = await runtime.start(spec([process.execPath, '-e', 'console.log(JSON.stringify(process.env))'], env))
-  assert.equal(await runtime.wait(handle), 0)
+  assert.equal((await runtime.wait(handle)).exitCode, 0)
   assert.deepEqual(JSON.parse(readFileSync(handle.outputPath, 'utf8')), env)
   runtime.close()
 })
@@ -36,7 +36,7 @@ test('the environment is exactly the spec (the wrapper shell adds nothing, not e
 test('stdout and stderr go to the same file in the order written; the exit code is in the exit file', async () => {
   const runtime = createProcessRuntime()
   const handle = await runtime.start(spec(['sh', '-c', 'echo one; echo two >&2; echo three; exit 7']))
-  assert.equal(await runtime.wait(handle), 7)
+  assert.equal((await runtime.wait(handle)).exitCode, 7)
   assert.equal(readFileSync(handle.outputPath, 'utf8'), 'one\ntwo\nthree\n')
   assert.equal(readFileSync(handle.exitCodePath, 'utf8').trim(), '7')
   runtime.close()
@@ -47,7 +47,7 @@ test('SIGTERM to the group: the command dies (143) and the wrapper still records
   const handle = await runtime.start(spec(['sleep', '30']))
   assert.equal(runtime.isRunning(handle), true)
   runtime.stop(handle, 'SIGTERM')
-  assert.equal(await runtime.wait(handle), 143)
+  assert.deepEqual(await runtime.wait(handle), { exitCode: 143, late: false })
   assert.equal(runtime.isRunning(handle), false)
   runtime.close()
 })
@@ -56,7 +56,7 @@ test('SIGKILL kills the wrapper too: 137 as a shell would report it', async () =
   const runtime = createProcessRuntime()
   const handle = await runtime.start(spec(['sh', '-c', 'trap "" TERM; sleep 30']))
   runtime.stop(handle, 'SIGKILL')
-  assert.equal(await runtime.wait(handle), 137)
+  assert.equal((await runtime.wait(handle)).exitCode, 137)
   runtime.close()
 })
 
@@ -66,7 +66,7 @@ test('a runtime that did not start the process (taskrole restarted) still learns
   first.close()
   const second = createProcessRuntime()
   assert.equal(second.isRunning(handle), true)
-  assert.equal(await second.wait(handle), 3)
+  assert.deepEqual(await second.wait(handle), { exitCode: 3, late: false })
   assert.equal(second.isRunning(handle), false)
   second.close()
 })
@@ -89,4 +89,24 @@ test('an unknown executable is ECS CannotStartContainerError, and builtins are n
       error.reason.includes('exec: "no-such-program-xyz": executable file not found in $PATH'),
   )
   assert.match(resolveExecutable('echo', process.env.PATH!, dir), /^\/.*\/echo$/)
+})
+
+test('a container that exited while nobody watched is reported late (its group id is no longer ours)', async () => {
+  const first = createProcessRuntime()
+  const handle = await first.start(spec(['sh', '-c', 'exit 4']))
+  await first.wait(handle)
+  first.close()
+  const second = createProcessRuntime()
+  assert.deepEqual(await second.wait(handle), { exitCode: 4, late: true })
+  second.close()
+})
+
+test('drain waits until every process of the container is gone', async () => {
+  const runtime = createProcessRuntime()
+  const handle = await runtime.start(spec(['sh', '-c', 'sleep 0.3 & exit 0']))
+  assert.equal((await runtime.wait(handle)).exitCode, 0)
+  const started = Date.now()
+  await runtime.drain(handle, 5_000)
+  assert.ok(Date.now() - started >= 150, 'the background sleep was waited for')
+  runtime.close()
 })

@@ -4,8 +4,8 @@ import { spawn, type ChildProcess } from 'node:child_process'
 import { accessSync, closeSync, constants as fsConstants, openSync, readFileSync, statSync } from 'node:fs'
 import { constants as osConstants } from 'node:os'
 import { isAbsolute, join, resolve } from 'node:path'
-import { ContainerStartError, type ContainerHandle, type ContainerRuntime, type ContainerSpec } from './container-runtime.js'
-import { processStartTime } from './process-start-time.js'
+import { ContainerStartError, type ContainerExit, type ContainerHandle, type ContainerRuntime, type ContainerSpec } from './container-runtime.js'
+import { groupAlive, processStartTime } from './process-start-time.js'
 
 /**
  * Runs `"$@"` (exec form: the arguments are never parsed by a shell) and records its status in the file
@@ -77,27 +77,31 @@ export function createProcessRuntime(): ContainerRuntime {
       if (own) {
         const { signal } = await own.exit
         children.delete(handle.pid)
-        const code = readExitCode(handle)
-        if (code !== undefined) return code
-        // The wrapper itself was killed (SIGKILL): report as a shell would, 128 + signal number.
-        return signal ? 128 + (osConstants.signals[signal] ?? 0) : undefined
+        // Without an exit file the wrapper itself was killed (SIGKILL): report as a shell would, 128 + signal.
+        const exitCode = readExitCode(handle) ?? (signal ? 128 + (osConstants.signals[signal] ?? 0) : undefined)
+        return { exitCode, late: false }
       }
       // A process started by an earlier taskrole: not our child, so poll its exit file and liveness.
-      return new Promise<number | undefined>((done) => {
+      let first = true
+      return new Promise<ContainerExit>((done) => {
         const check = () => {
-          const code = readExitCode(handle)
-          if (code !== undefined || !isRunning(handle)) {
+          const exitCode = readExitCode(handle)
+          if (exitCode !== undefined || !isRunning(handle)) {
             clearInterval(timer)
             timers.delete(timer)
-            done(code ?? readExitCode(handle))
-            return true
+            done({ exitCode: exitCode ?? readExitCode(handle), late: first })
           }
-          return false
+          first = false
         }
         const timer = setInterval(check, POLL_MS)
         timers.add(timer)
         check()
       })
+    },
+
+    async drain(handle, boundMs) {
+      const deadline = Date.now() + boundMs
+      while (groupAlive(handle.pgid) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20))
     },
 
     isRunning,

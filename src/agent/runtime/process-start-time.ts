@@ -1,6 +1,7 @@
-//! A process's start time as the OS reports it: with the pid it tells "still our process" from "pid reused".
+//! A process's start time as the OS reports it (with the pid it tells "still our process" from "pid reused"), and
+//! whether a process group still has a live member.
 import { spawnSync } from 'node:child_process'
-import { readFileSync } from 'node:fs'
+import { readdirSync, readFileSync } from 'node:fs'
 
 /** Undefined when no such process exists. Linux: /proc/<pid>/stat field 22 (clock ticks since boot);
  *  elsewhere `ps -o lstart=`. Zombies count as gone (their command has exited). */
@@ -22,4 +23,29 @@ export function processStartTime(pid: number): string | undefined {
   const line = ps.status === 0 ? ps.stdout.trim() : ''
   if (!line || line.startsWith('Z')) return undefined
   return line.replace(/^\S+\s+/, '')
+}
+
+/** True while a process of the group is alive; zombies (exited, waiting to be reaped) do not count. */
+export function groupAlive(pgid: number): boolean {
+  if (process.platform !== 'linux') {
+    try {
+      process.kill(-pgid, 0)
+      return true
+    } catch {
+      return false
+    }
+  }
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue
+    let stat: string
+    try {
+      stat = readFileSync(`/proc/${entry}/stat`, 'utf8')
+    } catch {
+      continue
+    }
+    // After the command name: [0] state (field 3), [2] pgrp (field 5).
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
+    if (Number(fields[2]) === pgid && fields[0] !== 'Z' && fields[0] !== 'X') return true
+  }
+  return false
 }

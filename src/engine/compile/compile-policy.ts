@@ -48,7 +48,10 @@ export interface CompiledStatement {
   readonly principals: PrincipalMatcher | undefined
   readonly notPrincipal: boolean
   readonly conditions: CompiledCondition[]
+  /** From `{` to just after `}`: what explanations point at. */
   readonly span: SourceSpan
+  /** What IAM's simulate APIs report as StartPosition/EndPosition (see StatementNode.reportedSpan). */
+  readonly reportedSpan: SourceSpan
   /** Set when the statement can never match, with the reason. */
   readonly problem: string | undefined
 }
@@ -93,7 +96,13 @@ function indexByService(statements: CompiledStatement[]): (service: string) => r
       else services.add(service)
     }
     if (any) anyService.push(index)
-    else for (const service of services) byService.set(service, [...(byService.get(service) ?? []), index])
+    else {
+      for (const service of services) {
+        const list = byService.get(service)
+        if (list) list.push(index)
+        else byService.set(service, [index])
+      }
+    }
   })
   for (const [service, list] of byService) byService.set(service, [...list, ...anyService].sort((a, b) => a - b))
   return (service) => byService.get(service) ?? anyService
@@ -119,6 +128,7 @@ function compileStatement(node: StatementNode, variables: boolean, options: Comp
     notPrincipal,
     conditions: compileConditions(value['Condition'], variables),
     span: node.span,
+    reportedSpan: node.reportedSpan,
     problem: effect === 'Allow' || effect === 'Deny' ? undefined : `the statement's Effect is not Allow or Deny`,
   }
 }

@@ -3,8 +3,7 @@
 //! Users and roles must exist when the policy is saved; IAM keeps their unique ids.
 import { isAccountId } from '../../aws/index.js'
 import { STATEMENT_WITHOUT_PRINCIPAL, invalidPrincipal } from './malformed-policy-messages.js'
-import { hasKey, isJsonObject, type JsonObject } from './policy-document.js'
-import type { ValidateOptions } from './policy-document.js'
+import { hasKey, isJsonObject, type JsonObject, type ValidateOptions } from './policy-document.js'
 
 export type PrincipalCheck = { ok: true; uniqueIds: Record<string, string> } | { ok: false; message: string }
 

@@ -6,6 +6,9 @@ export interface ParsedJson {
   value: JsonValue
   /** Span of an object or array that this parse produced. */
   spanOf(node: object): SourceSpan | undefined
+  /** Offsets of an object or array: its `{`/`[` and just after its `}`/`]`. */
+  rangeOf(node: object): [number, number] | undefined
+  positionAt(offset: number): SourcePosition
 }
 
 /** Deeper documents are not policies; refusing them keeps the reader from exhausting the stack. */
@@ -179,6 +182,8 @@ export function parseJson(text: string): ParsedJson | undefined {
 
   return {
     value,
+    rangeOf: (node) => offsets.get(node),
+    positionAt,
     spanOf(node) {
       const range = offsets.get(node)
       return range ? { start: positionAt(range[0]), end: positionAt(range[1]) } : undefined

@@ -45,7 +45,15 @@ export interface ValidateOptions {
 export interface StatementNode {
   index: number
   value: JsonObject
+  /** From the statement's `{` to just after its `}`. */
   span: SourceSpan
+  /**
+   * Where IAM's simulate APIs say the statement begins and ends: AWS reports its JSON parser's position after
+   * the token before the statement (after `[` for the first, after the previous `}` for the others, after the
+   * `{` when Statement is a single object) and after the closing `}`, as in the AWS CLI's simulate-custom-policy
+   * example (Column 38 to 167 for a one-line policy whose statement object spans columns 37 to 166).
+   */
+  reportedSpan: SourceSpan
 }
 
 export interface PolicyDocumentNode {

@@ -118,8 +118,8 @@ function decidingStatements(outcomes: PolicyOutcome[], decision: EvalDecision): 
       statements.push({
         sourcePolicyId: policy.source.id,
         sourcePolicyType: policy.source.type,
-        startPosition: statement.span.start,
-        endPosition: statement.span.end,
+        startPosition: statement.reportedSpan.start,
+        endPosition: statement.reportedSpan.end,
       })
     }
   }

@@ -2,6 +2,7 @@
 //! BatchCheckLayerAvailability, GetDownloadUrlForLayer), GetAuthorizationToken, with cross-account access through
 //! repository policies.
 import type { OperationDefinition, ServiceDefinition } from '../../dispatch/index.js'
+import { ecrAccessDeniedMessage } from './access-denied.js'
 import { ECR_AUTHORIZATION } from './authorization.js'
 import { authorizationTokenHandlers } from './authorization-token.js'
 import { batchDeleteImageHandlers } from './batch-delete-image.js'
@@ -42,7 +43,8 @@ export function createEcrService(options: EcrServiceOptions = {}): ServiceDefini
   return {
     service: 'ecr',
     eventSource: 'ecr.amazonaws.com',
-    accessDenied: { code: 'AccessDeniedException', status: 400 },
+    // `message` needs dispatch to accept a formatter (see access-denied.ts); until then it is ignored.
+    accessDenied: { code: 'AccessDeniedException', status: 400, message: ecrAccessDeniedMessage } as ServiceDefinition['accessDenied'],
     operations,
     // Blob bytes are binary and can be 20 MiB a part: the trail records the call, never the bytes.
     sensitiveInputMembers: ['layerPartBlob'],

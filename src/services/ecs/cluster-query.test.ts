@@ -19,6 +19,8 @@ const windows: QuerySubject = {
 
 const cases: Array<[string, boolean]> = [
   ['attribute:ecs.os-type == windows', true],
+  ['attribute:ecs.os-type==windows', true],
+  ['runningTasksCount>=2', true],
   ['attribute:ecs.os-type == linux', false],
   ['attribute:ecs.os-type != linux', true],
   ['attribute:ecs.os-type equals windows', true],

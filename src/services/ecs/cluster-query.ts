@@ -210,12 +210,23 @@ function tokenize(expression: string): string[] {
     } else if (c === '!' && text[i + 1] !== '=' && text[i + 1] !== '~' && !text.startsWith('!exists', i)) {
       tokens.push('!')
       i++
+    } else if (symbolAt(text, i)) {
+      const symbol = symbolAt(text, i)!
+      tokens.push(symbol)
+      i += symbol.length
     } else {
+      // Operators end a word, so `attribute:stack==prod` reads like `attribute:stack == prod`.
       let j = i
-      while (j < text.length && !/\s/.test(text[j]!) && !'()[],'.includes(text[j]!)) j++
+      while (j < text.length && !/\s/.test(text[j]!) && !'()[],'.includes(text[j]!) && !symbolAt(text, j)) j++
       tokens.push(text.slice(i, j))
       i = j
     }
   }
   return tokens
+}
+
+const SYMBOLS = ['==', '!=', '=~', '!~', '>=', '<=', '>', '<']
+
+function symbolAt(text: string, index: number): string | undefined {
+  return SYMBOLS.find((symbol) => text.startsWith(symbol, index))
 }

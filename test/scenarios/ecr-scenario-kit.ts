@@ -1,0 +1,145 @@
+//! Shared by the ECR and EC2 scenario tests: the aws CLI expecting success or an error code, IAM users and role
+//! sessions with given inline policies (made with the CLI as a user would), and an image push exactly as
+//! shared/conformance/lib.sh `ecr_push_image` does it (same Python-built blobs, same CLI calls).
+import assert from 'node:assert/strict'
+import { spawnSync } from 'node:child_process'
+import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { awsCli, type ClientIdentity } from '../support/aws-cli.js'
+
+export function ok(args: string[], who: ClientIdentity): any {
+  const result = awsCli(args, who)
+  assert.equal(result.code, 0, `aws ${args.join(' ')}: ${result.stderr}`)
+  return result.json ?? {}
+}
+
+/** A command that must fail with `An error occurred (<code>)`; returns the message after the operation name. */
+export function fails(args: string[], who: ClientIdentity, code: string): string {
+  const result = awsCli(args, who)
+  assert.notEqual(result.code, 0, `aws ${args.join(' ')} should fail with ${code}; it printed ${result.stdout}`)
+  const match = /An error occurred \(([^)]+)\) when calling the \w+ operation(?: \(reached max retries: \d+\))?: ?(.*)/s.exec(result.stderr)
+  assert.ok(match, result.stderr)
+  assert.equal(match[1], code, result.stderr)
+  return match[2]!.trim()
+}
+
+const work = mkdtempSync(join(tmpdir(), 'taskrole-ecr-'))
+let files = 0
+
+/** Writes text or JSON to a file and answers `file://…` (or `fileb://…` for bytes), as users pass documents. */
+export function file(value: unknown, binary = false): string {
+  const path = join(work, `doc-${files++}`)
+  writeFileSync(path, Buffer.isBuffer(value) ? value : typeof value === 'string' ? value : JSON.stringify(value))
+  return `${binary ? 'fileb' : 'file'}://${path}`
+}
+
+export function allow(actions: string | string[], resource: string | string[] = '*', condition?: unknown) {
+  return { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: actions, Resource: resource, ...(condition ? { Condition: condition } : {}) }] }
+}
+
+/** An IAM user holding the given inline policies, and its access key. */
+export function userWith(root: ClientIdentity, userName: string, policies: Record<string, unknown> = {}): { identity: ClientIdentity; arn: string } {
+  const arn = ok(['iam', 'create-user', '--user-name', userName], root).User.Arn
+  for (const [name, document] of Object.entries(policies)) {
+    ok(['iam', 'put-user-policy', '--user-name', userName, '--policy-name', name, '--policy-document', file(document)], root)
+  }
+  const key = ok(['iam', 'create-access-key', '--user-name', userName], root).AccessKey
+  return { identity: { endpoint: root.endpoint, accessKeyId: key.AccessKeyId, secretAccessKey: key.SecretAccessKey }, arn }
+}
+
+/** A role with the given inline policies and managed policy ARNs, assumed by a user of its account. */
+export function roleSession(
+  root: ClientIdentity,
+  account: string,
+  roleName: string,
+  policies: Record<string, unknown>,
+  managed: string[] = [],
+): { identity: ClientIdentity; arn: string; roleArn: string } {
+  const assumer = userWith(root, `${roleName}-assumer`, { assume: allow('sts:AssumeRole', `arn:aws:iam::${account}:role/${roleName}`) })
+  const trust = { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { AWS: assumer.arn }, Action: 'sts:AssumeRole' }] }
+  const roleArn = ok(['iam', 'create-role', '--role-name', roleName, '--assume-role-policy-document', file(trust)], root).Role.Arn
+  for (const [name, document] of Object.entries(policies)) {
+    ok(['iam', 'put-role-policy', '--role-name', roleName, '--policy-name', name, '--policy-document', file(document)], root)
+  }
+  for (const policyArn of managed) ok(['iam', 'attach-role-policy', '--role-name', roleName, '--policy-arn', policyArn], root)
+  const session = ok(['sts', 'assume-role', '--role-arn', roleArn, '--role-session-name', 'f83b93a4dc3442a18eaaf8c2a235cd37'], assumer.identity)
+  const credentials = session.Credentials
+  return {
+    identity: { endpoint: root.endpoint, accessKeyId: credentials.AccessKeyId, secretAccessKey: credentials.SecretAccessKey, sessionToken: credentials.SessionToken },
+    arn: session.AssumedRoleUser.Arn,
+    roleArn,
+  }
+}
+
+export const EXECUTION_POLICY_ARN = 'arn:aws:iam::aws:policy/service-role/AmazonECSTaskExecutionRolePolicy'
+
+/** lib.sh's Python, verbatim in effect: a gzip layer with one file, its config, and a schema 2 manifest (indent 3). */
+const BUILD_IMAGE = String.raw`
+import gzip, hashlib, io, json, os, sys, tarfile
+d = sys.argv[1]
+def digest(b): return "sha256:" + hashlib.sha256(b).hexdigest()
+raw = io.BytesIO()
+with tarfile.open(fileobj=raw, mode="w") as t:
+    data = b"hello from an image pushed by a taskrole scenario\n"
+    info = tarfile.TarInfo("hello.txt"); info.size = len(data); info.mtime = 0
+    t.addfile(info, io.BytesIO(data))
+layer = gzip.compress(raw.getvalue(), mtime=0)
+config = json.dumps({"architecture": "amd64", "os": "linux", "config": {"Cmd": ["cat", "/hello.txt"]},
+                     "rootfs": {"type": "layers", "diff_ids": [digest(raw.getvalue())]}},
+                    separators=(",", ":")).encode()
+manifest = {"schemaVersion": 2, "mediaType": "application/vnd.docker.distribution.manifest.v2+json",
+            "config": {"mediaType": "application/vnd.docker.container.image.v1+json",
+                       "size": len(config), "digest": digest(config)},
+            "layers": [{"mediaType": "application/vnd.docker.image.rootfs.diff.tar.gzip",
+                        "size": len(layer), "digest": digest(layer)}]}
+for name, data in (("config", config), ("layer", layer)):
+    open(os.path.join(d, name), "wb").write(data)
+    open(os.path.join(d, name + ".digest"), "w").write(digest(data))
+open(os.path.join(d, "manifest.json"), "w").write(json.dumps(manifest, indent=3))
+`
+
+export interface BuiltImage {
+  dir: string
+  configDigest: string
+  layerDigest: string
+  manifestPath: string
+  manifest: string
+}
+
+export function buildImage(): BuiltImage {
+  const dir = mkdtempSync(join(work, 'image-'))
+  const result = spawnSync('python3', ['-c', BUILD_IMAGE, dir], { encoding: 'utf8' })
+  assert.equal(result.status, 0, result.stderr)
+  return {
+    dir,
+    configDigest: readFileSync(join(dir, 'config.digest'), 'utf8'),
+    layerDigest: readFileSync(join(dir, 'layer.digest'), 'utf8'),
+    manifestPath: join(dir, 'manifest.json'),
+    manifest: readFileSync(join(dir, 'manifest.json'), 'utf8'),
+  }
+}
+
+/** initiate-layer-upload / upload-layer-part / complete-layer-upload of one blob of a built image. */
+export function uploadBlob(image: BuiltImage, blob: 'config' | 'layer', repo: string, who: ClientIdentity, extra: string[] = []): string {
+  const uploadId = ok(['ecr', 'initiate-layer-upload', '--repository-name', repo, ...extra], who).uploadId
+  const path = join(image.dir, blob)
+  const size = statSync(path).size
+  ok(
+    ['ecr', 'upload-layer-part', '--repository-name', repo, '--upload-id', uploadId, '--part-first-byte', '0', '--part-last-byte', String(size - 1), '--layer-part-blob', `fileb://${path}`, ...extra],
+    who,
+  )
+  const digest = readFileSync(`${path}.digest`, 'utf8')
+  const out = ok(['ecr', 'complete-layer-upload', '--repository-name', repo, '--upload-id', uploadId, '--layer-digests', digest, ...extra], who)
+  assert.equal(out.layerDigest, digest, 'complete-layer-upload layerDigest')
+  return digest
+}
+
+/** lib.sh `ecr_push_image REPO TAG`: both blobs, then put-image with the manifest file; answers the image digest. */
+export function ecrPushImage(repo: string, tag: string, who: ClientIdentity): { digest: string; image: BuiltImage } {
+  const image = buildImage()
+  uploadBlob(image, 'config', repo, who)
+  uploadBlob(image, 'layer', repo, who)
+  const out = ok(['ecr', 'put-image', '--repository-name', repo, '--image-tag', tag, '--image-manifest', `file://${image.manifestPath}`], who)
+  return { digest: out.image.imageId.imageDigest, image }
+}
