@@ -27,6 +27,8 @@ interface ValidationStyle {
 const STYLES: Record<string, ValidationStyle> = {
   iam: { code: 'ValidationError', echoValues: false, listEnumValues: false },
   ecs: { code: 'ClientException', echoValues: true, listEnumValues: true },
+  // CloudWatch Logs answers model violations as InvalidParameterException (same wording).
+  logs: { code: 'InvalidParameterException', echoValues: true, listEnumValues: true },
 }
 
 export function validationError(service: string, protocol: Protocol, violations: readonly Violation[]): AwsError {

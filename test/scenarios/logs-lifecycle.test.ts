@@ -96,7 +96,7 @@ test('errors answer with AWS codes and messages, and change nothing', async () =
   // The CLI shows the code in its message.
   const cli = awsCli(['logs', 'create-log-group', '--log-group-name', 'app'], root)
   assert.notEqual(cli.code, 0)
-  assert.match(cli.stderr, /An error occurred \(ResourceAlreadyExistsException\) when calling the CreateLogGroup operation: The specified log group already exists/)
+  assert.match(cli.stderr, /An error occurred \(ResourceAlreadyExistsException\) when calling the CreateLogGroup operation( \(reached max retries: \d+\))?: The specified log group already exists/)
 
   const groupMissing = { name: 'ResourceNotFoundException', message: 'The specified log group does not exist.' }
   const streamMissing = { name: 'ResourceNotFoundException', message: 'The specified log stream does not exist.' }
