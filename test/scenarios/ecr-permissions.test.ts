@@ -6,7 +6,7 @@ import assert from 'node:assert/strict'
 import { after, before, test } from 'node:test'
 import { boto3, newAccount, rootOf, type ClientIdentity } from '../support/aws-cli.js'
 import { startTaskrole, type TaskroleProcess } from '../support/start-taskrole.js'
-import { allow, ecrPushImage, EXECUTION_POLICY_ARN, fails, file, ok, roleSession, userWith } from './ecr-scenario-kit.js'
+import { allow, EXECUTION_POLICY_ARN, fails, file, ok, pushImageQuickly, roleSession, userWith } from './ecr-scenario-kit.js'
 
 let server: TaskroleProcess
 
@@ -44,7 +44,7 @@ test('a role without ECR permissions is refused; with AmazonECSTaskExecutionRole
   const account = newAccount()
   const root = rootOf(server.endpoint, account)
   ok(['ecr', 'create-repository', '--repository-name', 'team/web'], root)
-  const { digest } = ecrPushImage('team/web', 'v1', root)
+  const { digest } = pushImageQuickly('team/web', 'v1', root)
   const role = roleSession(root, account, 'logs-only-execution-role', { logs: allow(['logs:CreateLogStream', 'logs:PutLogEvents']) })
 
   assert.equal(
@@ -74,7 +74,7 @@ test('cross-account pull: A’s repository policy and B’s identity policy must
   const rootA = rootOf(server.endpoint, accountA)
   const rootB = rootOf(server.endpoint, accountB)
   ok(['ecr', 'create-repository', '--repository-name', 'shared'], rootA)
-  const { digest } = ecrPushImage('shared', 'v1', rootA)
+  const { digest } = pushImageQuickly('shared', 'v1', rootA)
   const repositoryArn = `arn:aws:ecr:us-east-1:${accountA}:repository/shared`
   const puller = roleSession(rootB, accountB, 'puller', {
     token: allow('ecr:GetAuthorizationToken'),
@@ -118,7 +118,7 @@ test('a repository policy naming a role of another account pins that role', () =
   const rootA = rootOf(server.endpoint, accountA)
   const rootB = rootOf(server.endpoint, accountB)
   ok(['ecr', 'create-repository', '--repository-name', 'shared'], rootA)
-  const { digest } = ecrPushImage('shared', 'v1', rootA)
+  const { digest } = pushImageQuickly('shared', 'v1', rootA)
   const repositoryArn = `arn:aws:ecr:us-east-1:${accountA}:repository/shared`
   const grants = { token: allow('ecr:GetAuthorizationToken'), pull: allow(PULL_ACTIONS, repositoryArn) }
   const named = roleSession(rootB, accountB, 'named', grants)
@@ -136,7 +136,7 @@ test('in the same account a repository policy naming a user grants on its own', 
   const account = newAccount()
   const root = rootOf(server.endpoint, account)
   ok(['ecr', 'create-repository', '--repository-name', 'app'], root)
-  const { digest } = ecrPushImage('app', 'v1', root)
+  const { digest } = pushImageQuickly('app', 'v1', root)
   const reader = userWith(root, 'reader')
   fails(['ecr', 'batch-get-image', '--repository-name', 'app', '--image-ids', 'imageTag=v1'], reader.identity, 'AccessDeniedException')
   const policy = { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { AWS: reader.arn }, Action: 'ecr:BatchGetImage' }] }

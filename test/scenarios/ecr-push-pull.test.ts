@@ -8,7 +8,7 @@ import { after, before, test } from 'node:test'
 import { BatchGetImageCommand, ECRClient, GetAuthorizationTokenCommand, LayersNotFoundException, PutImageCommand } from '@aws-sdk/client-ecr'
 import { boto3, newAccount, rootOf, type ClientIdentity } from '../support/aws-cli.js'
 import { startTaskrole, type TaskroleProcess } from '../support/start-taskrole.js'
-import { buildImage, ecrPushImage, fails, file, ok, uploadBlob } from './ecr-scenario-kit.js'
+import { buildImage, ecrPushImage, fails, file, ok, pushImageQuickly, uploadBlob } from './ecr-scenario-kit.js'
 
 let server: TaskroleProcess
 
@@ -91,7 +91,7 @@ test('a tag that was never pushed: batch-get-image failure, describe-images Imag
   const account = newAccount()
   const root = rootOf(server.endpoint, account)
   ok(['ecr', 'create-repository', '--repository-name', 'app'], root)
-  ecrPushImage('app', 'v1', root)
+  pushImageQuickly('app', 'v1', root)
   const got = ok(['ecr', 'batch-get-image', '--repository-name', 'app', '--image-ids', 'imageTag=never-pushed'], root)
   assert.deepEqual(got.images, [])
   assert.deepEqual(got.failures, [{ imageId: { imageTag: 'never-pushed' }, failureCode: 'ImageNotFound', failureReason: 'Requested image not found' }])
@@ -119,7 +119,7 @@ test('bad inputs get ECR errors and change nothing', () => {
   const account = newAccount()
   const root = rootOf(server.endpoint, account)
   ok(['ecr', 'create-repository', '--repository-name', 'app'], root)
-  const { image, digest } = ecrPushImage('app', 'v1', root)
+  const { image, digest } = pushImageQuickly('app', 'v1', root)
 
   fails(['ecr', 'create-repository', '--repository-name', 'app'], root, 'RepositoryAlreadyExistsException')
   assert.equal(
@@ -164,7 +164,7 @@ test('bad inputs get ECR errors and change nothing', () => {
 test('an immutable repository refuses to move a tag', () => {
   const root = rootOf(server.endpoint, newAccount())
   ok(['ecr', 'create-repository', '--repository-name', 'locked', '--image-tag-mutability', 'IMMUTABLE'], root)
-  const { image } = ecrPushImage('locked', 'v1', root)
+  const { image } = pushImageQuickly('locked', 'v1', root)
   const other = JSON.parse(image.manifest)
   other.annotations = { rebuilt: 'yes' }
   const message = fails(['ecr', 'put-image', '--repository-name', 'locked', '--image-tag', 'v1', '--image-manifest', file(JSON.stringify(other))], root, 'ImageTagAlreadyExistsException')

@@ -6,7 +6,7 @@ import { spawnSync } from 'node:child_process'
 import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { awsCli, type ClientIdentity } from '../support/aws-cli.js'
+import { awsCli, boto3, type ClientIdentity } from '../support/aws-cli.js'
 
 export function ok(args: string[], who: ClientIdentity): any {
   const result = awsCli(args, who)
@@ -38,14 +38,28 @@ export function allow(actions: string | string[], resource: string | string[] = 
   return { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: actions, Resource: resource, ...(condition ? { Condition: condition } : {}) }] }
 }
 
-/** An IAM user holding the given inline policies, and its access key. */
+/** Runs a boto3 script that prints JSON; fails the test on a non-zero exit. */
+export function py(script: string, who: ClientIdentity): any {
+  const result = boto3(script, who)
+  assert.equal(result.code, 0, result.stderr)
+  return result.json
+}
+
+/** An IAM user holding the given inline policies, and its access key (boto3, one process: the CLI is slow to start). */
 export function userWith(root: ClientIdentity, userName: string, policies: Record<string, unknown> = {}): { identity: ClientIdentity; arn: string } {
-  const arn = ok(['iam', 'create-user', '--user-name', userName], root).User.Arn
-  for (const [name, document] of Object.entries(policies)) {
-    ok(['iam', 'put-user-policy', '--user-name', userName, '--policy-name', name, '--policy-document', file(document)], root)
-  }
-  const key = ok(['iam', 'create-access-key', '--user-name', userName], root).AccessKey
-  return { identity: { endpoint: root.endpoint, accessKeyId: key.AccessKeyId, secretAccessKey: key.SecretAccessKey }, arn }
+  const out = py(
+    `
+import boto3, json
+iam = boto3.client("iam")
+arn = iam.create_user(UserName=${JSON.stringify(userName)})["User"]["Arn"]
+for name, document in json.loads(${JSON.stringify(JSON.stringify(policies))}).items():
+    iam.put_user_policy(UserName=${JSON.stringify(userName)}, PolicyName=name, PolicyDocument=json.dumps(document))
+key = iam.create_access_key(UserName=${JSON.stringify(userName)})["AccessKey"]
+print(json.dumps({"arn": arn, "id": key["AccessKeyId"], "secret": key["SecretAccessKey"]}))
+`,
+    root,
+  )
+  return { identity: { endpoint: root.endpoint, accessKeyId: out.id, secretAccessKey: out.secret }, arn: out.arn }
 }
 
 /** A role with the given inline policies and managed policy ARNs, assumed by a user of its account. */
@@ -58,16 +72,30 @@ export function roleSession(
 ): { identity: ClientIdentity; arn: string; roleArn: string } {
   const assumer = userWith(root, `${roleName}-assumer`, { assume: allow('sts:AssumeRole', `arn:aws:iam::${account}:role/${roleName}`) })
   const trust = { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { AWS: assumer.arn }, Action: 'sts:AssumeRole' }] }
-  const roleArn = ok(['iam', 'create-role', '--role-name', roleName, '--assume-role-policy-document', file(trust)], root).Role.Arn
-  for (const [name, document] of Object.entries(policies)) {
-    ok(['iam', 'put-role-policy', '--role-name', roleName, '--policy-name', name, '--policy-document', file(document)], root)
-  }
-  for (const policyArn of managed) ok(['iam', 'attach-role-policy', '--role-name', roleName, '--policy-arn', policyArn], root)
-  const session = ok(['sts', 'assume-role', '--role-arn', roleArn, '--role-session-name', 'f83b93a4dc3442a18eaaf8c2a235cd37'], assumer.identity)
-  const credentials = session.Credentials
+  const roleArn = py(
+    `
+import boto3, json
+iam = boto3.client("iam")
+arn = iam.create_role(RoleName=${JSON.stringify(roleName)}, AssumeRolePolicyDocument=${JSON.stringify(JSON.stringify(trust))})["Role"]["Arn"]
+for name, document in json.loads(${JSON.stringify(JSON.stringify(policies))}).items():
+    iam.put_role_policy(RoleName=${JSON.stringify(roleName)}, PolicyName=name, PolicyDocument=json.dumps(document))
+for policy_arn in ${JSON.stringify(managed)}:
+    iam.attach_role_policy(RoleName=${JSON.stringify(roleName)}, PolicyArn=policy_arn)
+print(json.dumps(arn))
+`,
+    root,
+  )
+  const session = py(
+    `
+import boto3, json
+out = boto3.client("sts").assume_role(RoleArn=${JSON.stringify(roleArn)}, RoleSessionName="f83b93a4dc3442a18eaaf8c2a235cd37")
+print(json.dumps({"arn": out["AssumedRoleUser"]["Arn"], "c": {k: out["Credentials"][k] for k in ("AccessKeyId", "SecretAccessKey", "SessionToken")}}))
+`,
+    assumer.identity,
+  )
   return {
-    identity: { endpoint: root.endpoint, accessKeyId: credentials.AccessKeyId, secretAccessKey: credentials.SecretAccessKey, sessionToken: credentials.SessionToken },
-    arn: session.AssumedRoleUser.Arn,
+    identity: { endpoint: root.endpoint, accessKeyId: session.c.AccessKeyId, secretAccessKey: session.c.SecretAccessKey, sessionToken: session.c.SessionToken },
+    arn: session.arn,
     roleArn,
   }
 }
@@ -142,4 +170,26 @@ export function ecrPushImage(repo: string, tag: string, who: ClientIdentity): { 
   uploadBlob(image, 'layer', repo, who)
   const out = ok(['ecr', 'put-image', '--repository-name', repo, '--image-tag', tag, '--image-manifest', `file://${image.manifestPath}`], who)
   return { digest: out.image.imageId.imageDigest, image }
+}
+
+/** The same image pushed with boto3 in one process (setup for tests about something else than the push). */
+export function pushImageQuickly(repo: string, tag: string, who: ClientIdentity, registryId?: string): { digest: string; image: BuiltImage } {
+  const image = buildImage()
+  const registry = registryId ? `registryId=${JSON.stringify(registryId)}, ` : ''
+  const digest = py(
+    `
+import boto3, json, os
+ecr = boto3.client("ecr")
+d = ${JSON.stringify(image.dir)}
+for blob in ("config", "layer"):
+    data = open(os.path.join(d, blob), "rb").read()
+    up = ecr.initiate_layer_upload(${registry}repositoryName=${JSON.stringify(repo)})["uploadId"]
+    ecr.upload_layer_part(${registry}repositoryName=${JSON.stringify(repo)}, uploadId=up, partFirstByte=0, partLastByte=len(data) - 1, layerPartBlob=data)
+    ecr.complete_layer_upload(${registry}repositoryName=${JSON.stringify(repo)}, uploadId=up, layerDigests=[open(os.path.join(d, blob + ".digest")).read()])
+out = ecr.put_image(${registry}repositoryName=${JSON.stringify(repo)}, imageTag=${JSON.stringify(tag)}, imageManifest=open(os.path.join(d, "manifest.json")).read())
+print(json.dumps(out["image"]["imageId"]["imageDigest"]))
+`,
+    who,
+  )
+  return { digest, image }
 }

@@ -68,7 +68,7 @@ test('boto3: a Secrets Manager reference through Parameter Store', () => {
   const root = rootOf(server.endpoint, account)
   const secret = ok(['secretsmanager', 'create-secret', '--name', 'prod/db', '--secret-string', '{"password":"ref-pw"}'], root)
   const reader = roleSession(root, account, 'reader', {
-    ssm: allow('ssm:GetParameters', `arn:aws:ssm:us-east-1:${account}:parameter/aws/reference/secretsmanager/prod/db`),
+    ssm: allow('ssm:GetParameters', `arn:aws:ssm:us-east-1:${account}:parameter/aws/reference/secretsmanager/*`),
     sm: allow('secretsmanager:GetSecretValue', secret.ARN),
   })
   const ssmOnly = roleSession(root, account, 'ssmOnly', { ssm: allow('ssm:GetParameters') })

@@ -1,7 +1,8 @@
 //! Principal values IAM accepts in trust and resource policies (IAM User Guide, "AWS JSON policy elements:
 //! Principal"): `*`, 12-digit account ids, root/user/role/session ARNs without wildcards, service names.
 //! Users and roles must exist when the policy is saved; IAM keeps their unique ids.
-import { isAccountId } from '../../aws/index.js'
+// Directly, not through aws/index.ts: that would pull the managed-policy data into standalone engine bundles.
+import { isAccountId } from '../../aws/account-id.js'
 import { STATEMENT_WITHOUT_PRINCIPAL, invalidPrincipal } from './malformed-policy-messages.js'
 import { hasKey, isJsonObject, type JsonObject, type ValidateOptions } from './policy-document.js'
 

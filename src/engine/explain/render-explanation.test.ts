@@ -35,3 +35,8 @@ test('a trust policy grant names the policy kind and how the principal matched',
   assert.ok(lines.includes('  statement #1 (line 1, column 38) matches: allows, principal matched by name'))
   assert.ok(!lines.includes('the resource is in another account than the principal'), 'services have no account of their own')
 })
+
+test('a decision made without the engine renders one line instead of failing', () => {
+  const lines = renderExplanation({ decision: 'allowed', matchedStatements: [], missingContextValues: [], explanation: {} as never })
+  assert.deepEqual(lines, ['allowed (not evaluated by the policy engine)'])
+})

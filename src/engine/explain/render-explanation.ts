@@ -14,13 +14,19 @@ const ROLE_NAME: Record<PolicyRole, string> = {
 const DECISION_TEXT = { allowed: 'allowed', explicitDeny: 'denied (explicit deny)', implicitDeny: 'denied (implicit deny)' }
 
 export function renderExplanation(decision: Decision): string[] {
-  const explanation = decision.explanation
+  const explanation = decision.explanation as Partial<Decision['explanation']> | undefined
+  // Decisions made without evaluating (enforcement mode off, test doubles) carry no explanation.
+  if (!explanation?.policies || explanation.principal === undefined || explanation.action === undefined) {
+    const reason = decision.denialReason ? `: ${decision.denialReason}` : ''
+    return [withoutFinalPeriod(`${DECISION_TEXT[decision.decision]}${reason} (not evaluated by the policy engine)`)]
+  }
+  const action = explanation.action
   const resource = explanation.resource === '*' ? '' : ` on \`${explanation.resource}\``
   const lines = [`${DECISION_TEXT[decision.decision]}: \`${explanation.principal}\` performing \`${explanation.action}\`${resource}`]
   if (decision.denialReason) lines.push(`reason: ${decision.denialReason}`)
-  lines.push(`rule: ${explanation.rule}`)
+  lines.push(`rule: ${explanation.rule ?? 'unknown'}`)
   if (explanation.crossAccount) lines.push('the resource is in another account than the principal')
-  for (const policy of explanation.policies) lines.push(...renderPolicy(policy, explanation.action))
+  for (const policy of explanation.policies) lines.push(...renderPolicy(policy, action))
   if (decision.missingContextValues.length) {
     lines.push(`missing context keys: ${decision.missingContextValues.map((key) => `\`${key}\``).join(', ')}`)
   }
