@@ -84,7 +84,7 @@ export class TaskRunner {
 
   /** Signals a container's group only while its leader is provably ours (pid and start time match). */
   private signal(handle: ContainerHandle, signal: 'SIGTERM' | 'SIGKILL'): void {
-    if (this.deps.runtime.isRunning(handle)) this.deps.runtime.stop(handle, signal)
+    if (this.deps.runtime.isRunning(handle)) void this.deps.runtime.stop(handle, signal)
   }
 
   private async evaluate(): Promise<void> {
@@ -243,7 +243,7 @@ export class TaskRunner {
     this.killTimers.delete(name)
     // Docker removes the whole container: processes the command left behind go with it (unless it ended while
     // taskrole was down, when its group id may belong to someone else by now).
-    if (handle && !exit.late) this.deps.runtime.stop(handle, 'SIGKILL')
+    if (handle && !exit.late) void this.deps.runtime.stop(handle, 'SIGKILL')
     container.exited = true
     container.exitedLate = exit.late || undefined
     // SIGKILLed while taskrole was down leaves no exit file: 137, as Docker reports a SIGKILL.

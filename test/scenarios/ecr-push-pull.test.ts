@@ -3,12 +3,11 @@
 //! refused; a missing tag; GetAuthorizationToken; and AWS's error for every bad input, with nothing changed.
 import assert from 'node:assert/strict'
 import { createHash } from 'node:crypto'
-import { statSync } from 'node:fs'
 import { after, before, test } from 'node:test'
 import { BatchGetImageCommand, ECRClient, GetAuthorizationTokenCommand, LayersNotFoundException, PutImageCommand } from '@aws-sdk/client-ecr'
 import { boto3, newAccount, rootOf, type ClientIdentity } from '../support/aws-cli.js'
 import { startTaskrole, type TaskroleProcess } from '../support/start-taskrole.js'
-import { buildImage, ecrPushImage, fails, file, ok, pushImageQuickly, uploadBlob } from './ecr-scenario-kit.js'
+import { buildImage, ecrPushImage, fails, file, ok, pushImageQuickly, py, uploadBlob } from './ecr-scenario-kit.js'
 
 let server: TaskroleProcess
 
@@ -121,41 +120,73 @@ test('bad inputs get ECR errors and change nothing', () => {
   ok(['ecr', 'create-repository', '--repository-name', 'app'], root)
   const { image, digest } = pushImageQuickly('app', 'v1', root)
 
+  // With the aws CLI as a user would type them.
   fails(['ecr', 'create-repository', '--repository-name', 'app'], root, 'RepositoryAlreadyExistsException')
   assert.equal(
     fails(['ecr', 'describe-repositories', '--repository-names', 'missing'], root, 'RepositoryNotFoundException'),
     `The repository with name 'missing' does not exist in the registry with id '${account}'`,
   )
-  assert.equal(
-    fails(['ecr', 'delete-repository', '--repository-name', 'app'], root, 'RepositoryNotEmptyException'),
-    `The repository with name 'app' in registry with id '${account}' cannot be deleted because it still contains images`,
-  )
-
-  // A part that does not start where the upload stands.
   const uploadId = ok(['ecr', 'initiate-layer-upload', '--repository-name', 'app'], root).uploadId
   const part = file(Buffer.from('0123456789'), true)
   fails(['ecr', 'upload-layer-part', '--repository-name', 'app', '--upload-id', uploadId, '--part-first-byte', '5', '--part-last-byte', '14', '--layer-part-blob', part], root, 'InvalidLayerPartException')
-  ok(['ecr', 'upload-layer-part', '--repository-name', 'app', '--upload-id', uploadId, '--part-first-byte', '0', '--part-last-byte', '9', '--layer-part-blob', part], root)
-  // A digest the bytes do not hash to.
-  fails(['ecr', 'complete-layer-upload', '--repository-name', 'app', '--upload-id', uploadId, '--layer-digests', 'sha256:' + '0'.repeat(64)], root, 'InvalidLayerException')
-  fails(['ecr', 'upload-layer-part', '--repository-name', 'app', '--upload-id', '00000000-0000-0000-0000-000000000000', '--part-first-byte', '0', '--part-last-byte', '9', '--layer-part-blob', part], root, 'UploadNotFoundException')
-  // The same image under the same tag again.
-  fails(['ecr', 'put-image', '--repository-name', 'app', '--image-tag', 'v1', '--image-manifest', `file://${image.manifestPath}`], root, 'ImageAlreadyExistsException')
   assert.equal(
     fails(['ecr', 'put-image', '--repository-name', 'app', '--image-tag', 'v2', '--image-manifest', '{not json'], root, 'InvalidParameterException'),
     "Invalid parameter at 'ImageManifest' failed to satisfy constraint: 'Invalid JSON syntax'",
   )
-  fails(['ecr', 'put-image', '--repository-name', 'app', '--image-tag', 'v2', '--image-digest', 'sha256:' + '1'.repeat(64), '--image-manifest', `file://${image.manifestPath}`], root, 'ImageDigestDoesNotMatchException')
-  // Pushing a blob that is already there.
-  fails(['ecr', 'complete-layer-upload', '--repository-name', 'app', '--upload-id', uploadLayerOf(image, root), '--layer-digests', image.layerDigest], root, 'LayerAlreadyExistsException')
-  assert.equal(
-    fails(['ecr', 'set-repository-policy', '--repository-name', 'app', '--policy-text', file({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 'ecr:*' }] })], root, 'InvalidParameterException'),
-    "Invalid parameter at 'PolicyText' failed to satisfy constraint: 'Invalid repository policy provided'",
-  )
-  fails(['ecr', 'get-repository-policy', '--repository-name', 'app'], root, 'RepositoryPolicyNotFoundException')
-  fails(['ecr', 'get-download-url-for-layer', '--repository-name', 'app', '--layer-digest', 'sha256:' + '2'.repeat(64)], root, 'LayersNotFoundException')
 
-  // Nothing changed: one image, one tag, no policy.
+  // The rest with boto3, in one process.
+  const errors = py(
+    `
+import boto3, botocore, json
+ecr = boto3.client("ecr")
+d = ${JSON.stringify(image.dir)}
+manifest = open(d + "/manifest.json").read()
+layer = open(d + "/layer", "rb").read()
+out = {}
+def attempt(name, call, **kwargs):
+    try:
+        call(**kwargs)
+        out[name] = None
+    except botocore.exceptions.ClientError as e:
+        out[name] = [e.response["Error"]["Code"], e.response["Error"]["Message"]]
+attempt("not-empty", ecr.delete_repository, repositoryName="app")
+ecr.upload_layer_part(repositoryName="app", uploadId=${JSON.stringify(uploadId)}, partFirstByte=0, partLastByte=9, layerPartBlob=b"0123456789")
+attempt("wrong-digest", ecr.complete_layer_upload, repositoryName="app", uploadId=${JSON.stringify(uploadId)}, layerDigests=["sha256:" + "0" * 64])
+attempt("unknown-upload", ecr.upload_layer_part, repositoryName="app", uploadId="00000000-0000-0000-0000-000000000000", partFirstByte=0, partLastByte=0, layerPartBlob=b"x")
+attempt("same-tag", ecr.put_image, repositoryName="app", imageTag="v1", imageManifest=manifest)
+attempt("digest-mismatch", ecr.put_image, repositoryName="app", imageTag="v2", imageDigest="sha256:" + "1" * 64, imageManifest=manifest)
+again = ecr.initiate_layer_upload(repositoryName="app")["uploadId"]
+ecr.upload_layer_part(repositoryName="app", uploadId=again, partFirstByte=0, partLastByte=len(layer) - 1, layerPartBlob=layer)
+attempt("layer-exists", ecr.complete_layer_upload, repositoryName="app", uploadId=again, layerDigests=[${JSON.stringify(image.layerDigest)}])
+attempt("bad-policy", ecr.set_repository_policy, repositoryName="app", policyText=json.dumps({"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "ecr:*"}]}))
+attempt("no-policy", ecr.get_repository_policy, repositoryName="app")
+attempt("no-layer", ecr.get_download_url_for_layer, repositoryName="app", layerDigest="sha256:" + "2" * 64)
+attempt("no-repo", ecr.batch_get_image, repositoryName="nope", imageIds=[{"imageTag": "v1"}])
+print(json.dumps(out))
+`,
+    root,
+  )
+  assert.deepEqual(errors['not-empty'], [
+    'RepositoryNotEmptyException',
+    `The repository with name 'app' in registry with id '${account}' cannot be deleted because it still contains images`,
+  ])
+  assert.equal(errors['wrong-digest'][0], 'InvalidLayerException')
+  assert.equal(errors['unknown-upload'][0], 'UploadNotFoundException')
+  assert.deepEqual(errors['same-tag'], [
+    'ImageAlreadyExistsException',
+    `Image with digest '${digest}' and tag 'v1' already exists in the repository with name 'app' in registry with id '${account}'`,
+  ])
+  assert.equal(errors['digest-mismatch'][0], 'ImageDigestDoesNotMatchException')
+  assert.equal(errors['layer-exists'][0], 'LayerAlreadyExistsException')
+  assert.deepEqual(errors['bad-policy'], ['InvalidParameterException', "Invalid parameter at 'PolicyText' failed to satisfy constraint: 'Invalid repository policy provided'"])
+  assert.deepEqual(errors['no-policy'], [
+    'RepositoryPolicyNotFoundException',
+    `Repository policy does not exist for the repository with name 'app' in the registry with id '${account}'`,
+  ])
+  assert.equal(errors['no-layer'][0], 'LayersNotFoundException')
+  assert.deepEqual(errors['no-repo'], ['RepositoryNotFoundException', `The repository with name 'nope' does not exist in the registry with id '${account}'`])
+
+  // Nothing changed: one image, one tag, no policy; the repository goes only with --force.
   assert.deepEqual(ok(['ecr', 'list-images', '--repository-name', 'app'], root).imageIds, [{ imageDigest: digest, imageTag: 'v1' }])
   ok(['ecr', 'delete-repository', '--repository-name', 'app', '--force'], root)
   assert.deepEqual(ok(['ecr', 'describe-repositories'], root).repositories, [])
@@ -172,12 +203,3 @@ test('an immutable repository refuses to move a tag', () => {
   // A new tag for the new manifest is fine.
   ok(['ecr', 'put-image', '--repository-name', 'locked', '--image-tag', 'v2', '--image-manifest', file(JSON.stringify(other))], root)
 })
-
-/** An upload holding the built image's layer bytes, not yet completed. */
-function uploadLayerOf(image: ReturnType<typeof buildImage>, who: ClientIdentity): string {
-  const uploadId = ok(['ecr', 'initiate-layer-upload', '--repository-name', 'app'], who).uploadId
-  const layer = `fileb://${image.dir}/layer`
-  const size = statSync(`${image.dir}/layer`).size
-  ok(['ecr', 'upload-layer-part', '--repository-name', 'app', '--upload-id', uploadId, '--part-first-byte', '0', '--part-last-byte', String(size - 1), '--layer-part-blob', layer], who)
-  return uploadId
-}

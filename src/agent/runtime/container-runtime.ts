@@ -43,8 +43,8 @@ export interface ContainerExit {
 export interface ContainerRuntime {
   /** Starts the container; throws ContainerStartError when it cannot (unknown executable, …). */
   start(spec: ContainerSpec): Promise<ContainerHandle>
-  /** Signals every process of the container (its process group). */
-  stop(handle: ContainerHandle, signal: 'SIGTERM' | 'SIGKILL'): void
+  /** Signals every process of the container (its process group); resolves once the signal was sent. */
+  stop(handle: ContainerHandle, signal: 'SIGTERM' | 'SIGKILL'): Promise<void>
   /** Resolves once the container has exited. Works for containers started by an earlier taskrole process. */
   wait(handle: ContainerHandle): Promise<ContainerExit>
   /** Resolves once no process of the container is left (a container's processes all end with it), or after

@@ -46,7 +46,7 @@ test('SIGTERM to the group: the command dies (143) and the wrapper still records
   const runtime = createProcessRuntime()
   const handle = await runtime.start(spec(['sleep', '30']))
   assert.equal(runtime.isRunning(handle), true)
-  runtime.stop(handle, 'SIGTERM')
+  await runtime.stop(handle, 'SIGTERM')
   assert.deepEqual(await runtime.wait(handle), { exitCode: 143, late: false })
   assert.equal(runtime.isRunning(handle), false)
   runtime.close()
@@ -55,7 +55,7 @@ test('SIGTERM to the group: the command dies (143) and the wrapper still records
 test('SIGKILL kills the wrapper too: 137 as a shell would report it', async () => {
   const runtime = createProcessRuntime()
   const handle = await runtime.start(spec(['sh', '-c', 'trap "" TERM; sleep 30']))
-  runtime.stop(handle, 'SIGKILL')
+  await runtime.stop(handle, 'SIGKILL')
   assert.equal((await runtime.wait(handle)).exitCode, 137)
   runtime.close()
 })
@@ -75,7 +75,7 @@ test('a pid whose start time differs is not our process', async () => {
   const runtime = createProcessRuntime()
   const handle = await runtime.start(spec(['sleep', '5']))
   assert.equal(runtime.isRunning({ ...handle, startTime: '1' }), false)
-  runtime.stop(handle, 'SIGKILL')
+  await runtime.stop(handle, 'SIGKILL')
   await runtime.wait(handle)
   runtime.close()
 })
@@ -108,5 +108,16 @@ test('drain waits until every process of the container is gone', async () => {
   const started = Date.now()
   await runtime.drain(handle, 5_000)
   assert.ok(Date.now() - started >= 150, 'the background sleep was waited for')
+  runtime.close()
+})
+
+test('a SIGTERM sent right after start, before the command even ran, still stops the container', async () => {
+  const runtime = createProcessRuntime()
+  for (let i = 0; i < 30; i++) {
+    const handle = await runtime.start(spec(['sleep', '30']))
+    void runtime.stop(handle, 'SIGTERM')
+    const exit = await Promise.race([runtime.wait(handle), new Promise((resolve) => setTimeout(() => resolve('hung'), 3_000))])
+    assert.deepEqual(exit, { exitCode: 143, late: false })
+  }
   runtime.close()
 })

@@ -5,14 +5,13 @@ import { accessSync, closeSync, constants as fsConstants, openSync, readFileSync
 import { constants as osConstants } from 'node:os'
 import { isAbsolute, join, resolve } from 'node:path'
 import { ContainerStartError, type ContainerExit, type ContainerHandle, type ContainerRuntime, type ContainerSpec } from './container-runtime.js'
-import { groupAlive, processStartTime } from './process-start-time.js'
+import { groupAlive, hasChild, processStartTime } from './process-start-time.js'
 
 /**
- * Runs `"$@"` (exec form: the arguments are never parsed by a shell) and records its status in the file
- * given as $1. `f` and `s` are shell variables, not exported, so the command's environment is exactly the
- * spec's; dash exports PWD on its own, hence `unset PWD`. The trap makes the wrapper outlive a SIGTERM sent
- * to the whole group (the command gets the default disposition back, POSIX "trap") so the status of the
- * terminated command is still written.
+ * Runs `"$@"` (exec form: the arguments are never parsed by a shell) and records its status in the file given as
+ * $1. `f` and `s` are shell variables, not exported, so the command's environment is exactly the spec's; dash
+ * exports PWD on its own, hence `unset PWD`. The trap makes the wrapper outlive a signal sent to the whole group
+ * (the command gets the default dispositions back, POSIX "trap") so the command's status is still written.
  */
 const WRAPPER = 'unset PWD; f=$1; shift; trap : TERM INT HUP; "$@"; s=$?; echo $s >"$f"; exit $s'
 const POLL_MS = 200
@@ -64,7 +63,13 @@ export function createProcessRuntime(): ContainerRuntime {
       return { pid, pgid: pid, startTime: processStartTime(pid) ?? '', outputPath: spec.outputPath, exitCodePath: spec.exitCodePath }
     },
 
-    stop(handle, signal) {
+    async stop(handle, signal) {
+      // A SIGTERM reaching the wrapper before it forked the command would be swallowed by its trap, and the
+      // command would never see it: wait (briefly) until the command runs.
+      if (signal === 'SIGTERM') {
+        const deadline = Date.now() + 1_000
+        while (!hasChild(handle.pid) && isRunning(handle) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 5))
+      }
       try {
         process.kill(-handle.pgid, signal)
       } catch {

@@ -49,3 +49,23 @@ export function groupAlive(pgid: number): boolean {
   }
   return false
 }
+
+/** True once the process has a child (the wrapper shell has forked the command). Linux only; elsewhere true. */
+export function hasChild(pid: number): boolean {
+  if (process.platform !== 'linux') return true
+  try {
+    return readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim() !== ''
+  } catch {
+    // Kernels without CONFIG_PROC_CHILDREN: look for a process whose parent is pid.
+    for (const entry of readdirSync('/proc')) {
+      if (!/^\d+$/.test(entry)) continue
+      try {
+        const stat = readFileSync(`/proc/${entry}/stat`, 'utf8')
+        if (Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]) === pid) return true
+      } catch {
+        // gone
+      }
+    }
+    return false
+  }
+}

@@ -13,7 +13,7 @@ const outcome = {
 
 test("EC2's UnauthorizedOperation message: the fixed sentence, the enriched denial, the encoded message", () => {
   const message = unauthorizedOperationMessage(denial, outcome)
-  assert.ok(message.startsWith(`You are not authorized to perform this operation. ${denial} Encoded authorization failure message: `))
+  assert.ok(message.startsWith(`You are not authorized to perform this operation. ${denial}. Encoded authorization failure message: `))
   assert.equal(unauthorizedOperationMessage(denial), `You are not authorized to perform this operation. ${denial}`)
 })
 

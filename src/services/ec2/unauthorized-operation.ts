@@ -1,6 +1,7 @@
 //! How EC2 spells an authorization failure: 403 UnauthorizedOperation, "You are not authorized to perform this
-//! operation. User: <arn> is not authorized to perform: ec2:CreateVpc on resource: <arn> because no identity-based
-//! policy allows the ec2:CreateVpc action. Encoded authorization failure message: <blob>". AWS's blob is encrypted
+//! operation. User: <arn> is not authorized to perform: ec2:CreateVpc on resource: arn:aws:ec2:<region>:<acct>:vpc/*
+//! because no identity-based policy allows the ec2:CreateVpc action. Encoded authorization failure message: <blob>"
+//! (as AWS prints it, e.g. in Terraform and SDK logs). AWS's blob is encrypted
 //! for sts:DecodeAuthorizationMessage; taskrole's is base64url JSON in the decoded message's shape
 //! ({allowed, explicitDeny, matchedStatements, failures, context}), so it can be decoded without a key.
 import type { AuthorizationOutcome } from '../../dispatch/index.js'
@@ -8,7 +9,7 @@ import type { AuthorizationOutcome } from '../../dispatch/index.js'
 export const UNAUTHORIZED_OPERATION = { code: 'UnauthorizedOperation', status: 403 } as const
 
 export function unauthorizedOperationMessage(denialMessage: string, outcome?: AuthorizationOutcome): string {
-  const encoded = outcome ? ` Encoded authorization failure message: ${encodeAuthorizationFailure(outcome)}` : ''
+  const encoded = outcome ? `. Encoded authorization failure message: ${encodeAuthorizationFailure(outcome)}` : ''
   return `You are not authorized to perform this operation. ${denialMessage}${encoded}`
 }
 

@@ -1,3 +1,4 @@
+//! ECS ARNs and the references callers give instead (names, ids, short and long ARNs).
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import { clusterNameOf, parseChildReference, parseTaskDefinitionReference } from './arns.js'

@@ -1,7 +1,8 @@
+//! Every operation declares its IAM requirement; the ones users rely on name the right action, resource and ecs:cluster.
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import { ECS_AUTHORIZATION } from './authorization.js'
-import { ACCOUNT, fakeEcs } from './fake-call-context.js'
+import { ACCOUNT, fakeEcs } from './fake-ecs.js'
 import { ecsHandlers } from './index.js'
 
 test('every implemented ECS operation declares its authorization, and nothing else is declared', () => {

@@ -1,3 +1,4 @@
+//! The cluster query language of memberOf constraints and ListContainerInstances filters.
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import { AwsError } from '../../aws/index.js'

@@ -1,6 +1,7 @@
+//! Clusters: create (idempotent), describe (MISSING), list, delete (refused while in use), settings.
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
-import { ACCOUNT, fakeEcs } from './fake-call-context.js'
+import { ACCOUNT, fakeEcs } from './fake-ecs.js'
 
 const ARN = (name: string) => `arn:aws:ecs:us-east-1:${ACCOUNT}:cluster/${name}`
 
@@ -35,6 +36,10 @@ test('DescribeClusters: by name or ARN, MISSING failures, tags only with include
   const out = ecs.call('DescribeClusters', { clusters: ['a', ARN('a'), 'ghost'] })
   assert.equal(out.clusters.length, 2)
   assert.equal(out.clusters[0].tags, undefined)
+  assert.equal(out.clusters[0].settings, undefined)
+  const full = ecs.call('DescribeClusters', { clusters: ['a'], include: ['SETTINGS', 'STATISTICS'] }).clusters[0]
+  assert.deepEqual(full.settings, [{ name: 'containerInsights', value: 'disabled' }])
+  assert.deepEqual(full.statistics.find((s: { name: string }) => s.name === 'pendingFargateTasksCount'), { name: 'pendingFargateTasksCount', value: '0' })
   assert.deepEqual(out.failures, [{ arn: ARN('ghost'), reason: 'MISSING' }])
   assert.deepEqual(ecs.call('DescribeClusters', { clusters: ['a'], include: ['TAGS'] }).clusters[0].tags, [{ key: 'k', value: 'v' }])
   assert.equal(ecs.call('DeleteCluster', { cluster: 'a' }).cluster.status, 'INACTIVE')

@@ -2,7 +2,7 @@
 //! DeleteCluster (refused while instances or tasks remain; the cluster stays describable as INACTIVE),
 //! UpdateCluster and UpdateClusterSettings. Counts are computed from the tasks and instances stored now.
 import type { CallContext } from '../../dispatch/index.js'
-import type { ClusterRecord } from '../../store/index.js'
+import type { ClusterRecord, TaskRecord } from '../../store/index.js'
 import { clusterArn, clusterNameOf } from './arns.js'
 import { collectionsOf, locationOf, type EcsCollections } from './ecs-collections.js'
 import { clusterContainsContainerInstances, clusterContainsTasks, clusterNotFound, invalidClusterName } from './errors.js'
@@ -22,7 +22,10 @@ export function requireCluster(ctx: CallContext, reference: string | undefined):
   return cluster
 }
 
-export function renderCluster(c: EcsCollections, cluster: ClusterRecord, include: readonly string[] = ['TAGS']): Record<string, unknown> {
+/** What CreateCluster, DeleteCluster and the updates return; DescribeClusters returns these parts only when included. */
+const EVERYTHING = ['TAGS', 'SETTINGS', 'CONFIGURATIONS']
+
+export function renderCluster(c: EcsCollections, cluster: ClusterRecord, include: readonly string[] = EVERYTHING): Record<string, unknown> {
   const tasks = c.tasks.list(c.scope, { prefix: `${cluster.clusterName}/` }).filter((task) => task.lastStatus !== 'STOPPED')
   const instances = c.containerInstances
     .list(c.scope, { prefix: `${cluster.clusterName}/` })
@@ -30,18 +33,34 @@ export function renderCluster(c: EcsCollections, cluster: ClusterRecord, include
   return {
     clusterArn: cluster.clusterArn,
     clusterName: cluster.clusterName,
-    configuration: cluster.configuration,
+    configuration: include.includes('CONFIGURATIONS') ? cluster.configuration : undefined,
     status: cluster.status,
     registeredContainerInstancesCount: instances.length,
     runningTasksCount: tasks.filter((task) => task.lastStatus === 'RUNNING').length,
     pendingTasksCount: tasks.filter((task) => task.lastStatus !== 'RUNNING').length,
     activeServicesCount: 0,
-    statistics: [],
+    statistics: include.includes('STATISTICS') ? statistics(tasks) : [],
     tags: include.includes('TAGS') ? cluster.tags : undefined,
-    settings: cluster.settings,
+    settings: include.includes('SETTINGS') ? cluster.settings : undefined,
     capacityProviders: cluster.capacityProviders ?? [],
     defaultCapacityProviderStrategy: cluster.defaultCapacityProviderStrategy ?? [],
   }
+}
+
+/** DescribeClusters include=STATISTICS: task counts by launch type (no services in taskrole yet). */
+function statistics(tasks: TaskRecord[]): Array<{ name: string; value: string }> {
+  const count = (launchType: string, running: boolean) =>
+    String(tasks.filter((task) => task.launchType === launchType && (task.lastStatus === 'RUNNING') === running).length)
+  return [
+    { name: 'runningEC2TasksCount', value: count('EC2', true) },
+    { name: 'runningFargateTasksCount', value: count('FARGATE', true) },
+    { name: 'pendingEC2TasksCount', value: count('EC2', false) },
+    { name: 'pendingFargateTasksCount', value: count('FARGATE', false) },
+    { name: 'activeEC2ServiceCount', value: '0' },
+    { name: 'activeFargateServiceCount', value: '0' },
+    { name: 'drainingEC2ServiceCount', value: '0' },
+    { name: 'drainingFargateServiceCount', value: '0' },
+  ]
 }
 
 interface CreateClusterInput {

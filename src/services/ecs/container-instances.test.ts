@@ -1,6 +1,7 @@
+//! Container instances and EC2 placement as conformance scenario 09 drives them, plus attributes and draining.
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
-import { ACCOUNT, fakeEcs, type FakeEcs } from './fake-call-context.js'
+import { ACCOUNT, fakeEcs, type FakeEcs } from './fake-ecs.js'
 
 const LINUX_PORTS = ['22', '2375', '2376', '51678', '51679']
 const WINDOWS_PORTS = ['53', '135', '139', '445', '2375', '2376', '3389', '5985', '5986', '51678', '51679']
@@ -111,10 +112,14 @@ test('scenario 09: host port 80 on the Windows task-role instance -> RESOURCE:PO
   const placed = ecs.call('RunTask', { cluster: 'win', taskDefinition: 'port-8080', launchType: 'EC2', placementConstraints: ON('windows') })
   assert.equal(placed.tasks[0].containerInstanceArn, windows)
   const again = ecs.call('RunTask', { cluster: 'win', taskDefinition: 'port-8080', launchType: 'EC2', placementConstraints: ON('windows') })
-  assert.deepEqual(again.failures, [
-    { arn: linux, reason: 'MemberOf placement constraint unsatisfied.' },
-    { arn: windows, reason: 'RESOURCE:PORTS' },
-  ])
+  const byArn = (a: { arn: string }, b: { arn: string }) => (a.arn < b.arn ? -1 : 1)
+  assert.deepEqual(
+    [...again.failures].sort(byArn),
+    [
+      { arn: linux, reason: 'MemberOf placement constraint unsatisfied.' },
+      { arn: windows, reason: 'RESOURCE:PORTS' },
+    ].sort(byArn),
+  )
   // Linux reserves no port 80.
   const onLinux = ecs.call('RunTask', { cluster: 'win', taskDefinition: 'port-80', launchType: 'EC2', placementConstraints: ON('linux') })
   assert.equal(onLinux.tasks[0].containerInstanceArn, linux)

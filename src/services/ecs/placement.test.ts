@@ -1,3 +1,4 @@
+//! Placement table: ATTRIBUTE, RESOURCE:PORTS (Windows port 80), RESOURCE:CPU/MEMORY, memberOf, distinctInstance.
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import type { ContainerInstanceRecord, TaskDefinitionRecord, TaskRecord } from '../../store/index.js'

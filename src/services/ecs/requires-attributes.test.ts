@@ -1,3 +1,4 @@
+//! requiresAttributes as real DescribeTaskDefinition outputs show them.
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import { isEcrImage, requiredAttributes } from './requires-attributes.js'

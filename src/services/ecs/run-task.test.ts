@@ -1,6 +1,7 @@
+//! RunTask / StopTask / DescribeTasks / ListTasks on Fargate: records, PassRole, trust, errors, filters.
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
-import { ACCOUNT, fakeEcs, type FakeEcs } from './fake-call-context.js'
+import { ACCOUNT, fakeEcs, type FakeEcs } from './fake-ecs.js'
 
 const NETWORK = { awsvpcConfiguration: { subnets: ['subnet-0123456789abcdef0'], securityGroups: ['sg-0123456789abcdef0'], assignPublicIp: 'DISABLED' } }
 

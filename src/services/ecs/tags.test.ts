@@ -1,6 +1,7 @@
+//! Tags on every taggable ECS resource, and the errors for the ones that are not.
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
-import { ACCOUNT, fakeEcs } from './fake-call-context.js'
+import { ACCOUNT, fakeEcs } from './fake-ecs.js'
 
 test('TagResource / UntagResource / ListTagsForResource on clusters, task definitions, tasks and container instances', () => {
   const ecs = fakeEcs()

@@ -1,6 +1,7 @@
+//! Task definitions: revisions, describe, lists, deregister, delete, PassRole at registration.
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
-import { ACCOUNT, fakeEcs } from './fake-call-context.js'
+import { ACCOUNT, fakeEcs } from './fake-ecs.js'
 
 const container = { name: 'app', image: 'nginx', memory: 128 }
 

@@ -1,3 +1,4 @@
+//! RegisterTaskDefinition validation, one case per ECS ClientException message.
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import { AwsError } from '../../aws/index.js'

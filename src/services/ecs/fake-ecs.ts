@@ -1,4 +1,4 @@
-//! For unit tests: runs ECS operations against an in-memory store the way dispatch does (authorization, then the
+//! For unit tests: ECS operations run against an in-memory store as dispatch runs them (authorization, then the
 //! handler in one transaction, afterCommit work after it), with a scripted authorizer instead of the engine.
 import { AwsError } from '../../aws/index.js'
 import type { AuthorizationOutcome, AuthorizationRequirement, CallContext } from '../../dispatch/index.js'
