@@ -3,6 +3,7 @@ import type { Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { SigningKeyCache } from './auth/index.js'
 import { createCredentialLookup } from './auth/lookup-credential.js'
+import { createAgent, type Agent } from './agent/index.js'
 import { systemClock, type Clock } from './aws/index.js'
 import { CompiledPolicyCache, createAuthorizer } from './authz/index.js'
 import type { TaskroleConfig } from './config.js'
@@ -33,7 +34,12 @@ export async function startTaskrole(config: TaskroleConfig, options: AppOptions 
   const registry = new OperationRegistry()
   const authorizer = createAuthorizer({ store, cache: new CompiledPolicyCache(), mode: config.enforcement })
   const dispatcher = createDispatcher({ store, authorizer, registry, clock })
-  for (const service of buildServices({ taskChanged: () => {} })) registry.register(service)
+  let endpoint = ''
+  // The agent and ECS need each other: ECS wakes the agent after a commit, the agent calls ECS's peers through dispatch.
+  let agent: Agent | undefined
+  for (const service of buildServices({ taskChanged: (taskArn) => agent?.taskChanged(taskArn), endpoint: () => endpoint })) {
+    registry.register(service)
+  }
   const catalog = new ServiceCatalog({ modelsDir: config.modelsDir, services: SERVED_MODELS })
   const logError = (message: string, error: unknown) => log(`error: ${message}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`)
 
@@ -55,7 +61,9 @@ export async function startTaskrole(config: TaskroleConfig, options: AppOptions 
     admin: {
       store,
       startedAt: clock.now(),
-      onReset: () => {},
+      onReset: () => {
+        void agent?.reset()
+      },
       bootstrapAccount: (accountId) => bootstrapAccount(dispatcher, accountId, config.region),
     },
     accessLog: config.accessLog ? log : undefined,
@@ -66,12 +74,26 @@ export async function startTaskrole(config: TaskroleConfig, options: AppOptions 
   })
   const port = (server.address() as AddressInfo).port
   const host = config.host.includes(':') ? `[${config.host}]` : config.host
+  endpoint = `http://${host}:${port}`
+  agent = createAgent({
+    dispatcher,
+    store,
+    clock,
+    dataDir: config.dataDir,
+    taskCredentialSeconds: config.taskCredentialSeconds,
+    apiEndpoint: () => endpoint,
+    defaultRegion: config.region,
+    linkLocal: config.linkLocal,
+    log,
+  })
+  await agent.start()
   return {
     port,
     endpoint: `http://${host}:${port}`,
     store,
     dispatcher,
     async close() {
+      await agent?.stop()
       await new Promise<void>((resolve) => {
         server.close(() => resolve())
         server.closeAllConnections()
