@@ -40,6 +40,11 @@ export function advanceTask(task: TaskRecord, to: TaskStatus, now: Date): boolea
   return true
 }
 
+/** ECS (StopTask, an essential exit, a failed start) wants the task stopped. */
+export function stopRequested(task: TaskRecord): boolean {
+  return task.desiredStatus === 'STOPPED'
+}
+
 /** Records why the task stops: the first reason wins (a StopTask reason is not replaced by a later exit). */
 export function requestStop(task: TaskRecord, stopCode: NonNullable<TaskRecord['stopCode']>, reason: string, now: Date): void {
   if (!task.stopCode) {

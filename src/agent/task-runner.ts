@@ -1,6 +1,7 @@
 //! One task's life on this agent, driven by events (task changed, container exited, stop timeout): run the steps,
 //! start containers as their dependsOn allows, stop the task when ECS would, ship the last lines, then report
-//! STOPPED. Every evaluation re-reads the TaskRecord, so resuming after a restart is the same code path.
+//! STOPPED. Every evaluation re-reads the TaskRecord, so resuming after a restart is the same code path. (One
+//! state machine, kept in one file so its phases read together.)
 import type { Clock } from '../aws/index.js'
 import type { Principal } from '../auth/index.js'
 import type { ContainerDefinition, Store, TaskDefinitionRecord, TaskRecord } from '../store/index.js'
@@ -11,9 +12,10 @@ import type { TaskCredentials } from './credentials/task-credentials.js'
 import { dependencyVerdict } from './dependency-conditions.js'
 import type { LogShipper } from './logs/log-shipper.js'
 import { ContainerStartError, type ContainerExit, type ContainerHandle, type ContainerRuntime } from './runtime/container-runtime.js'
-import { StepFailure, type StepContext, type TaskStep } from './steps/task-step.js'
+import { runTaskSteps } from './steps/run-task-steps.js'
+import type { TaskStep } from './steps/task-step.js'
 import { ESSENTIAL_CONTAINER_EXITED, TASK_STOPPED_BY_USER } from './stop-reasons.js'
-import { advanceTask, requestStop } from './task-lifecycle.js'
+import { advanceTask, requestStop, stopRequested } from './task-lifecycle.js'
 import { addMissingContainers, type TaskRecords } from './task-records.js'
 
 export interface RunnerDeps {
@@ -91,18 +93,24 @@ export class TaskRunner {
     if (this.closed || this.phase === 'done') return
     let task = this.deps.tasks.get(this.taskArn)
     const definition = task && this.deps.tasks.definition(task)
-    if (!task || !definition || task.lastStatus === 'STOPPED') {
-      if (task && !definition) this.failToStart(`unable to find task definition ${task.taskDefinitionArn}`)
-      return this.forget()
+    if (task && !definition && task.lastStatus !== 'STOPPED') {
+      // The definition was deleted under the task (DeleteTaskDefinitions): nothing can run.
+      const now = this.deps.clock.now()
+      this.deps.tasks.update(this.taskArn, (t) => {
+        requestStop(t, 'TaskFailedToStart', `unable to find task definition ${t.taskDefinitionArn}`, now)
+        for (const record of t.containers) record.lastStatus = 'STOPPED'
+        advanceTask(t, 'STOPPED', now)
+      })
     }
+    if (!task || !definition || task.lastStatus === 'STOPPED') return this.forget()
     if (this.phase === 'init') this.phase = this.resume(task, definition)
     if (this.phase === 'steps') {
-      this.phase = wantsStop(task) ? 'stopping' : (await this.runSteps(task, definition)) ? 'running' : 'stopping'
+      this.phase = stopRequested(task) ? 'stopping' : (await this.runSteps(task, definition)) ? 'running' : 'stopping'
       if (this.closed) return
       task = this.deps.tasks.get(this.taskArn) ?? task
     }
     if (this.phase === 'running') {
-      if (wantsStop(task)) this.phase = 'stopping'
+      if (stopRequested(task)) this.phase = 'stopping'
       else await this.supervise(task, definition)
     }
     if (this.phase === 'stopping' && !this.closed) await this.stop(definition)
@@ -122,48 +130,32 @@ export class TaskRunner {
       if (container.log) this.track(container)
     }
     const unstarted = this.state.containers.some((c) => c.startedAt === undefined && !c.exited)
-    if (wantsStop(task)) return 'stopping'
+    if (stopRequested(task)) return 'stopping'
     return unstarted ? 'steps' : 'running'
   }
 
   private async runSteps(task: TaskRecord, definition: TaskDefinitionRecord): Promise<boolean> {
     const { tasks, clock } = this.deps
     tasks.update(this.taskArn, (t) => advanceTask(t, 'PENDING', clock.now()))
-    const context: StepContext = {
-      task,
-      definition,
-      state: this.state!,
-      aws: this.deps.aws,
-      credentials: this.deps.credentials,
-      clock,
-      executionPrincipal: () => this.executionPrincipal(),
-      secrets: this.secrets,
-      log: this.deps.log,
-    }
-    // Pull timestamps frame the 'pull' phase (set even with no pull step, as Fargate always reports them).
-    const stamp = (field: 'pullStartedAt' | 'pullStoppedAt') =>
-      tasks.update(this.taskArn, (t) => {
-        if (t[field]) return false
-        t[field] = clock.now().toISOString()
-      })
-    for (const step of this.deps.steps) {
-      if (step.phase !== 'resources') stamp('pullStartedAt')
-      if (step.phase === 'create') stamp('pullStoppedAt')
-      const current = tasks.get(this.taskArn)
-      if (!current || wantsStop(current) || this.closed) return false
-      try {
-        await step.run(context)
-      } catch (error) {
-        if (!(error instanceof StepFailure)) throw error
-        this.save()
-        this.failToStart(error.stoppedReason, error.containerReasons)
-        return false
-      }
-      this.save()
-    }
-    stamp('pullStartedAt')
-    stamp('pullStoppedAt')
-    return true
+    const outcome = await runTaskSteps({
+      steps: this.deps.steps,
+      tasks,
+      save: () => this.save(),
+      cancelled: () => this.closed,
+      context: {
+        task,
+        definition,
+        state: this.state!,
+        aws: this.deps.aws,
+        credentials: this.deps.credentials,
+        clock,
+        executionPrincipal: () => this.executionPrincipal(),
+        secrets: this.secrets,
+        log: this.deps.log,
+      },
+    })
+    if (!outcome.ok && outcome.failure) this.failToStart(outcome.failure.stoppedReason, outcome.failure.containerReasons)
+    return outcome.ok
   }
 
   /** Starts what may start, and decides whether the task must stop (ECS: an essential container exited). */
@@ -385,8 +377,4 @@ export class TaskRunner {
     if (!state || this.phase === 'done') return
     this.deps.store.transaction(() => this.deps.records.tasks.put('', this.taskArn, state))
   }
-}
-
-function wantsStop(task: TaskRecord): boolean {
-  return task.desiredStatus === 'STOPPED'
 }

@@ -68,3 +68,17 @@ test('an IAM user’s session credentials carry sessionContext attributes', () =
   assert.deepEqual(record.userIdentity.sessionContext, { attributes: { creationDate: '2014-07-15T21:39:40Z', mfaAuthenticated: 'false' } })
   assert.equal(record.sharedEventID, undefined)
 })
+
+test('audit mode: a denial that was let through is kept beside the service’s own additionalEventData', () => {
+  const store = openStore(':memory:')
+  const root: Principal = { type: 'Root', accountId: A, arn: `arn:aws:iam::${A}:root`, userId: A, accessKeyId: A }
+  const errorMessage = `User: arn:aws:iam::${A}:user/dev is not authorized to perform: iam:GetRole on resource: arn:aws:iam::${A}:role/x because no identity-based policy allows the iam:GetRole action`
+  recordEvent(
+    store,
+    call(root, { decision: 'audit-denied', additionalEventData: { own: 1 }, wouldBeDenied: [{ errorCode: 'AccessDenied', errorMessage }] }),
+  )
+  const record = JSON.parse(store.audit.byId('e1')!.record)
+  assert.deepEqual(record.additionalEventData, { own: 1, taskrole: { enforcement: 'audit', wouldBeDenied: [{ errorCode: 'AccessDenied', errorMessage }] } })
+  assert.equal(record.errorCode, undefined)
+  assert.equal(store.audit.lastDenied()?.eventId, 'e1')
+})

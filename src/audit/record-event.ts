@@ -30,6 +30,8 @@ export interface CallRecord {
   recipientAccountId?: string
   /** CloudTrail's sharedEventID: the same call recorded in two accounts (cross-account AssumeRole, service calls). */
   sharedEventId?: string
+  /** Audit mode: the denials the call would have met under enforcement (code and message as the caller would see). */
+  wouldBeDenied?: Array<{ errorCode: string; errorMessage: string }>
 }
 
 export function recordEvent(store: Store, call: CallRecord): void {
@@ -64,6 +66,11 @@ export function recordEvent(store: Store, call: CallRecord): void {
     record.resources = call.resources.filter((r) => r.ARN).map((r) => ({ accountId: account, type: r.type, ARN: r.ARN }))
   }
   if (call.additionalEventData) record.additionalEventData = call.additionalEventData
+  // CloudTrail has no field for a denial that was let through; taskrole's own key sits in additionalEventData,
+  // where services put what the common fields cannot hold.
+  if (call.wouldBeDenied) {
+    record.additionalEventData = { ...call.additionalEventData, taskrole: { enforcement: 'audit', wouldBeDenied: call.wouldBeDenied } }
+  }
   if (call.sharedEventId) record.sharedEventID = call.sharedEventId
   store.audit.append({
     eventId: call.eventId,

@@ -31,12 +31,13 @@ export function createAuthorizer(options: { store: Store; cache: CompiledPolicyC
       const policies = applicablePolicies(principal, store, cache)
       const context = { ...buildRequestContext(principal, { ...env, principalTags: policies.tags }), ...requirement.context }
       const resourcePolicy = requirement.resourcePolicy
+      const resourceAccount = requirement.resourceAccount ?? resourceAccountOf(requirement.resource)
       const decision = evaluate(
         {
           principal: requestPrincipal(principal),
           action: requirement.action,
           resource: requirement.resource,
-          resourceAccount: requirement.resourceAccount ?? resourceAccountOf(requirement.resource),
+          resourceAccount,
           context,
         },
         {
@@ -50,7 +51,7 @@ export function createAuthorizer(options: { store: Store; cache: CompiledPolicyC
         },
       )
       if (decision.decision === 'allowed') return { decision, permitted: true, requirement }
-      const denialMessage = accessDeniedMessage(principal, requirement.action, requirement.resource, decision.denialReason)
+      const denialMessage = accessDeniedMessage(principal, { action: requirement.action, resource: requirement.resource, resourceAccount }, decision)
       return { decision, permitted: mode === 'audit', denialMessage, requirement }
     },
   }

@@ -6,6 +6,7 @@ import type { AuthorizationOutcome, AuthorizationRequirement, Authorizer } from 
 import { recordEvent } from '../audit/index.js'
 import type { Store } from '../store/index.js'
 import type { AuditAnnotations, CallContext, InvokeOptions, RequestSource } from './call-context.js'
+import { decisionRecord } from './decision-record.js'
 import { defaultReadOnly, type ServiceDefinition } from './operation.js'
 import type { OperationRegistry } from './operation-registry.js'
 
@@ -130,7 +131,9 @@ export function createDispatcher(options: { store: Store; authorizer: Authorizer
         resources: audit.resources,
         additionalEventData: audit.additionalEventData,
         decision,
-        explanation: outcomes.length ? outcomes.map(describeOutcome) : undefined,
+        explanation: outcomes.length ? outcomes.map(decisionRecord) : undefined,
+        // Audit mode: what the caller would have been told, so lookup-events shows the would-be denials.
+        wouldBeDenied: auditDenials(service, outcomes),
         sensitiveMembers: sensitive,
         recipientAccountId: audit.recipientAccountId,
         sharedEventId: audit.sharedEventId,
@@ -158,18 +161,15 @@ export function createDispatcher(options: { store: Store; authorizer: Authorizer
 }
 
 function accessDenied(service: ServiceDefinition, outcome: AuthorizationOutcome): AwsError {
-  return new AwsError(service.accessDenied.code, outcome.denialMessage ?? 'Access denied', { status: service.accessDenied.status })
+  return new AwsError(service.accessDenied.code, denialText(service, outcome), { status: service.accessDenied.status })
 }
 
-function describeOutcome(outcome: AuthorizationOutcome) {
-  return {
-    action: outcome.requirement.action,
-    resource: outcome.requirement.resource,
-    decision: outcome.decision.decision,
-    permitted: outcome.permitted,
-    denialMessage: outcome.denialMessage,
-    matchedStatements: outcome.decision.matchedStatements,
-    missingContextValues: outcome.decision.missingContextValues,
-    explanation: outcome.decision.explanation,
-  }
+function denialText(service: ServiceDefinition, outcome: AuthorizationOutcome): string {
+  const message = outcome.denialMessage ?? 'Access denied'
+  return service.accessDenied.message ? service.accessDenied.message(message, outcome) : message
+}
+
+function auditDenials(service: ServiceDefinition, outcomes: AuthorizationOutcome[]) {
+  const denials = outcomes.filter((outcome) => outcome.permitted && outcome.decision.decision !== 'allowed')
+  return denials.length ? denials.map((outcome) => ({ errorCode: service.accessDenied.code, errorMessage: denialText(service, outcome) })) : undefined
 }

@@ -1,6 +1,6 @@
 //! What a service declares for each operation: its authorization (never defaulting to `*`) and its handler.
 import type { CallContext } from './call-context.js'
-import type { AuthorizationRequirement } from '../authz/index.js'
+import type { AuthorizationOutcome, AuthorizationRequirement } from '../authz/index.js'
 
 export type AuthorizationDeclaration<I> = (input: I, ctx: CallContext) => AuthorizationRequirement[] | 'none'
 
@@ -19,8 +19,9 @@ export interface ServiceDefinition {
   service: string
   /** CloudTrail eventSource: 'iam.amazonaws.com'. */
   eventSource: string
-  /** How this service spells an authorization failure. */
-  accessDenied: { code: 'AccessDenied' | 'AccessDeniedException'; status: number }
+  /** How this service spells an authorization failure: the code and status, and, where the service words it its own
+   *  way (EC2's "You are not authorized to perform this operation. …"), the message made from IAM's enriched one. */
+  accessDenied: { code: string; status: number; message?: (denialMessage: string, outcome: AuthorizationOutcome) => string }
   operations: Record<string, OperationDefinition>
   /** Members of inputs that must never be written to the audit trail (SecretString, Plaintext, …), by name. */
   sensitiveInputMembers?: string[]

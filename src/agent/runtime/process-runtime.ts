@@ -5,7 +5,7 @@ import { accessSync, closeSync, constants as fsConstants, openSync, readFileSync
 import { constants as osConstants } from 'node:os'
 import { isAbsolute, join, resolve } from 'node:path'
 import { ContainerStartError, type ContainerExit, type ContainerHandle, type ContainerRuntime, type ContainerSpec } from './container-runtime.js'
-import { groupAlive, hasChild, processStartTime } from './process-start-time.js'
+import { commandStarted, groupAlive, processStartTime } from './process-table.js'
 
 /**
  * Runs `"$@"` (exec form: the arguments are never parsed by a shell) and records its status in the file given as
@@ -64,11 +64,11 @@ export function createProcessRuntime(): ContainerRuntime {
     },
 
     async stop(handle, signal) {
-      // A SIGTERM reaching the wrapper before it forked the command would be swallowed by its trap, and the
-      // command would never see it: wait (briefly) until the command runs.
+      // A SIGTERM reaching the wrapper (or its child, between fork and exec) before the command runs would be
+      // swallowed by the wrapper's trap, and the command would never see it: wait (briefly) until it runs.
       if (signal === 'SIGTERM') {
         const deadline = Date.now() + 1_000
-        while (!hasChild(handle.pid) && isRunning(handle) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 5))
+        while (!commandStarted(handle.pid) && isRunning(handle) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 5))
       }
       try {
         process.kill(-handle.pgid, signal)

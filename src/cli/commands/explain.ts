@@ -7,6 +7,7 @@ interface ExplainedDecision {
   resource: string
   decision: string
   permitted: boolean
+  denialReason?: string
   denialMessage?: string
   explanation: Decision['explanation']
   matchedStatements: Decision['matchedStatements']
@@ -36,7 +37,8 @@ export function registerExplainCommand(program: Command): void {
       if (!body.decisions.length) lines.push('  no authorization was needed for this call')
       for (const decision of body.decisions) {
         lines.push(`  ${decision.action} on ${decision.resource}: ${decision.decision}${decision.permitted && decision.decision !== 'allowed' ? ' (let through: audit mode)' : ''}`)
-        if (decision.denialMessage) lines.push(`    ${decision.denialMessage}`)
+        // The caller's error already shows the message when this decision failed the call; audit mode has no error.
+        if (decision.denialMessage && decision.denialMessage !== body.record.errorMessage) lines.push(`    ${decision.denialMessage}`)
         for (const line of renderExplanation(decision as unknown as Decision)) lines.push(`    ${line}`)
       }
       process.stdout.write(lines.join('\n') + '\n')

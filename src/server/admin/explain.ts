@@ -1,4 +1,5 @@
 //! GET /_taskrole/explain/<event-id> and /_taskrole/explain?last-denied: an audit event with its decision's explanation.
+import { expandDecisionRecord, type DecisionRecord } from '../../dispatch/index.js'
 import type { Store } from '../../store/index.js'
 
 export function explainBody(store: Store, eventId: string | 'last-denied'): { status: number; body: string } {
@@ -16,7 +17,7 @@ export function explainBody(store: Store, eventId: string | 'last-denied'): { st
       eventName: row.eventName,
       decision: row.decision,
       record: JSON.parse(row.record),
-      decisions: row.explanation ? JSON.parse(row.explanation) : [],
+      decisions: row.explanation ? (JSON.parse(row.explanation) as DecisionRecord[]).map(expandDecisionRecord) : [],
     }),
   }
 }

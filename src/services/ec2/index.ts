@@ -33,8 +33,7 @@ function operations(): Record<string, OperationDefinition> {
 export const ec2Service: ServiceDefinition = {
   service: 'ec2',
   eventSource: 'ec2.amazonaws.com',
-  // EC2 answers 403 UnauthorizedOperation with "You are not authorized to perform this operation. User: …"; the
-  // message form needs dispatch to accept a formatter (see unauthorized-operation.ts), hence the widening cast.
-  accessDenied: { ...UNAUTHORIZED_OPERATION, message: unauthorizedOperationMessage } as unknown as ServiceDefinition['accessDenied'],
+  // EC2 answers 403 UnauthorizedOperation: "You are not authorized to perform this operation. User: …".
+  accessDenied: { ...UNAUTHORIZED_OPERATION, message: unauthorizedOperationMessage },
   operations: operations(),
 }

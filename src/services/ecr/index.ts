@@ -43,8 +43,8 @@ export function createEcrService(options: EcrServiceOptions = {}): ServiceDefini
   return {
     service: 'ecr',
     eventSource: 'ecr.amazonaws.com',
-    // `message` needs dispatch to accept a formatter (see access-denied.ts); until then it is ignored.
-    accessDenied: { code: 'AccessDeniedException', status: 400, message: ecrAccessDeniedMessage } as ServiceDefinition['accessDenied'],
+    // ECR names a `*` resource in its denials ("… on resource: * because …"); see access-denied.ts.
+    accessDenied: { code: 'AccessDeniedException', status: 400, message: ecrAccessDeniedMessage },
     operations,
     // Blob bytes are binary and can be 20 MiB a part: the trail records the call, never the bytes.
     sensitiveInputMembers: ['layerPartBlob'],

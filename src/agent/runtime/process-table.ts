@@ -1,5 +1,5 @@
-//! A process's start time as the OS reports it (with the pid it tells "still our process" from "pid reused"), and
-//! whether a process group still has a live member.
+//! What the OS process table says about a container's processes: a process's start time (with the pid it tells
+//! "still our process" from "pid reused"), whether its group still has a live member, whether its command runs.
 import { spawnSync } from 'node:child_process'
 import { readdirSync, readFileSync } from 'node:fs'
 
@@ -50,22 +50,41 @@ export function groupAlive(pgid: number): boolean {
   return false
 }
 
-/** True once the process has a child (the wrapper shell has forked the command). Linux only; elsewhere true. */
-export function hasChild(pid: number): boolean {
+/** True once the wrapper's child has exec'd the command (its command line is no longer the wrapper's): before
+ *  that, a signal to the child would still meet the wrapper's trap and be lost. Linux only; elsewhere true. */
+export function commandStarted(pid: number): boolean {
   if (process.platform !== 'linux') return true
+  const own = cmdline(pid)
+  if (own === undefined) return true
+  const child = childOf(pid)
+  if (child === undefined) return false
+  const theirs = cmdline(child)
+  return theirs === undefined || theirs !== own
+}
+
+function cmdline(pid: number): string | undefined {
   try {
-    return readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim() !== ''
+    return readFileSync(`/proc/${pid}/cmdline`, 'latin1')
+  } catch {
+    return undefined
+  }
+}
+
+function childOf(pid: number): number | undefined {
+  try {
+    const first = readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(' ')[0]
+    return first ? Number(first) : undefined
   } catch {
     // Kernels without CONFIG_PROC_CHILDREN: look for a process whose parent is pid.
     for (const entry of readdirSync('/proc')) {
       if (!/^\d+$/.test(entry)) continue
       try {
         const stat = readFileSync(`/proc/${entry}/stat`, 'utf8')
-        if (Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]) === pid) return true
+        if (Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]) === pid) return Number(entry)
       } catch {
         // gone
       }
     }
-    return false
+    return undefined
   }
 }
