@@ -8,7 +8,7 @@ import { test } from 'node:test'
 import { CLI, REPO_ROOT } from './support/start-taskrole.js'
 
 const RUNNER = join(REPO_ROOT, '..', 'shared', 'conformance', 'run')
-const PASSING = (process.env.TASKROLE_CONFORMANCE ?? '01 02 10').split(/[ ,]+/).filter(Boolean)
+const PASSING = (process.env.TASKROLE_CONFORMANCE ?? '01 02 03 04 05 08 09 10 11 12').split(/[ ,]+/).filter(Boolean)
 
 test(`conformance scenarios ${PASSING.join(' ')} pass against a fresh taskrole`, { timeout: 30 * 60_000 }, () => {
   assert.ok(existsSync(RUNNER), `the conformance runner is missing at ${RUNNER}`)

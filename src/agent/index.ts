@@ -104,7 +104,7 @@ export function createAgent(options: AgentOptions): Agent {
 
   async function stopWorkers(kill: boolean): Promise<void> {
     if (scheduler) await (kill ? scheduler.reset() : scheduler.close())
-    shipper?.close()
+    await shipper?.close()
     credentials.close()
     scheduler = undefined
     shipper = undefined
@@ -118,6 +118,11 @@ export function createAgent(options: AgentOptions): Agent {
 
     async start() {
       credentials.load()
+      // Ids of tasks that stopped (or vanished) while taskrole was down answer InvalidIdInRequest, as on ECS.
+      for (const { value } of records.credentials.scan()) {
+        const task = tasks.get(value.taskArn)
+        if (!task || task.lastStatus === 'STOPPED') store.transaction(() => credentials.revoke(value.credentialsId))
+      }
       const workers = startWorkers()
       const wanted = options.credentialsPort ?? readPort(portFile)
       const server = createAgentServer(handler, false)

@@ -4,7 +4,7 @@ import { parseArn } from '../aws/index.js'
 import { evaluate, type Decision, type RequestPrincipal } from '../engine/index.js'
 import type { Store } from '../store/index.js'
 import { accessDeniedMessage } from './access-denied.js'
-import { applicablePolicies } from './applicable-policies.js'
+import { applicablePolicies, type PrincipalPolicies } from './applicable-policies.js'
 import type { AuthorizationOutcome, AuthorizationRequirement } from './authorization-requirement.js'
 import type { CompiledPolicyCache } from './compiled-policy-cache.js'
 import type { EnforcementMode } from './enforcement-mode.js'
@@ -28,7 +28,7 @@ export function createAuthorizer(options: { store: Store; cache: CompiledPolicyC
     mode,
     authorize(principal, requirement, env) {
       if (mode === 'off') return { decision: ALLOWED_WITHOUT_EVALUATION, permitted: true, requirement }
-      const policies = applicablePolicies(principal, store, cache)
+      const policies = policiesOf(principal, env)
       const context = { ...buildRequestContext(principal, { ...env, principalTags: policies.tags }), ...requirement.context }
       const resourcePolicy = requirement.resourcePolicy
       const resourceAccount = requirement.resourceAccount ?? resourceAccountOf(requirement.resource)
@@ -54,6 +54,15 @@ export function createAuthorizer(options: { store: Store; cache: CompiledPolicyC
       const denialMessage = accessDeniedMessage(principal, { action: requirement.action, resource: requirement.resource, resourceAccount }, decision)
       return { decision, permitted: mode === 'audit', denialMessage, requirement }
     },
+  }
+
+  function policiesOf(principal: Principal, env: CallEnvironment): PrincipalPolicies {
+    const snapshot = env.policySnapshot
+    if (!snapshot) return applicablePolicies(principal, store, cache)
+    const key = principal.type === 'AWSService' ? `service ${principal.service}` : `${principal.arn} ${principal.accessKeyId}`
+    let policies = snapshot.get(key)
+    if (!policies) snapshot.set(key, (policies = applicablePolicies(principal, store, cache)))
+    return policies
   }
 }
 

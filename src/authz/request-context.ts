@@ -2,6 +2,7 @@
 //! (IAM User Guide, "AWS global condition context keys").
 import type { Principal } from '../auth/index.js'
 import type { ContextValue } from '../engine/index.js'
+import type { PrincipalPolicies } from './applicable-policies.js'
 
 export interface CallEnvironment {
   now: Date
@@ -13,6 +14,9 @@ export interface CallEnvironment {
   viaService?: string
   /** Tags of the principal's user or role (aws:PrincipalTag/*); session tags override them. */
   principalTags?: Record<string, string>
+  /** The policies of the principals already checked in this call, so that every check of one call (RunTask and its
+   *  iam:PassRole checks) reads them once and sees the IAM state as it was when the call began. One per call. */
+  policySnapshot?: Map<string, PrincipalPolicies>
 }
 
 export function buildRequestContext(principal: Principal, env: CallEnvironment): Record<string, ContextValue> {

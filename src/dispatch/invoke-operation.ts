@@ -76,6 +76,7 @@ export function createDispatcher(options: { store: Store; authorizer: Authorizer
       sourceVpc: call.source.sourceVpc,
       sourceVpce: call.source.sourceVpce,
       viaService: call.source.viaService,
+      policySnapshot: new Map(),
     }
     const ctx: CallContext = {
       requestId,

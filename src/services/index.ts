@@ -26,7 +26,7 @@ export function buildServices(hooks: ServiceHooks): ServiceDefinition[] {
     cloudtrailService,
     logsService,
     createEcsService({ taskChanged: (taskArn) => hooks.taskChanged(taskArn) }),
-    createEcrService(),
+    createEcrService({ downloadUrlBase: () => hooks.endpoint() }),
     kmsService,
     secretsManagerService,
     ssmService,

@@ -53,7 +53,7 @@ test('ships complete lines, keeps a partial one until the final flush, and resum
   await first.flush('task#app', false)
   assert.deepEqual(aws.streams.get('g/s'), ['alpha', 'beta'])
   assert.equal(offsets.get('', 'task#app')!.offset, 11)
-  first.close()
+  await first.close()
   // A restart: a new shipper continues exactly where the last committed batch ended.
   appendFileSync(path, 'ma\ndelta')
   const second = shipper()
@@ -66,7 +66,7 @@ test('ships complete lines, keeps a partial one until the final flush, and resum
   assert.equal(aws.streams.get('g/s')!.length, 4)
   second.untrack('task#app')
   assert.equal(offsets.get('', 'task#app'), undefined)
-  second.close()
+  await second.close()
 })
 
 test('a refused PutLogEvents is reported and dropped, so the task can stop', async () => {
@@ -81,5 +81,21 @@ test('a refused PutLogEvents is reported and dropped, so the task can stop', asy
   assert.deepEqual(aws.streams.get('g/s'), [])
   assert.match(lines[0]!, /PutLogEvents to g\/s failed, 1 lines dropped: AccessDeniedException/)
   assert.equal(offsets.get('', 'k')!.offset, 5)
-  s.close()
+  await s.close()
+})
+
+test('without an execution-role session at hand nothing is shipped and nothing is skipped', async () => {
+  const { aws, principal, shipper, offsets } = kit()
+  const path = join(dir, 'out-3.log')
+  writeFileSync(path, 'kept\n')
+  let session: Principal | undefined
+  const s = shipper()
+  s.track({ key: 'k3', outputPath: path, group: 'g', stream: 's', region: 'us-east-1', principal: () => session })
+  await s.flush('k3', true)
+  assert.deepEqual(aws.streams.get('g/s'), [])
+  assert.equal(offsets.get('', 'k3'), undefined)
+  session = principal
+  await s.flush('k3', true)
+  assert.deepEqual(aws.streams.get('g/s'), ['kept'])
+  await s.close()
 })

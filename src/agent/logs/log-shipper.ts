@@ -70,7 +70,9 @@ export class LogShipper {
   flush(key: string, final: boolean): Promise<void> {
     const entry = this.tracked.get(key)
     if (!entry) return Promise.resolve()
-    entry.queue = entry.queue.then(() => this.ship(entry, final))
+    entry.queue = entry.queue
+      .then(() => this.ship(entry, final))
+      .catch((error) => this.options.log(`agent: shipping ${entry.output.outputPath} failed: ${error instanceof Error ? error.message : String(error)}`))
     return entry.queue
   }
 
@@ -80,10 +82,13 @@ export class LogShipper {
     this.options.store.transaction(() => this.options.offsets.delete('', key))
   }
 
-  close(): void {
+  /** Stops tailing; resolves once no read or PutLogEvents is in flight (the store may be closed next). */
+  async close(): Promise<void> {
     this.closed = true
     clearInterval(this.timer)
+    const pending = [...this.tracked.values()].map((entry) => entry.queue)
     this.tracked.clear()
+    await Promise.all(pending)
   }
 
   private tick(): void {
@@ -94,43 +99,42 @@ export class LogShipper {
     for (;;) {
       if (this.closed || !this.tracked.has(entry.output.key)) return
       const chunk = await readFrom(entry.output.outputPath, entry.offset)
-      if (chunk.length === 0) return
+      if (chunk.length === 0 || this.closed || !this.tracked.has(entry.output.key)) return
       const full = chunk.length === READ_CHUNK
       // An unterminated last line waits for its newline, unless the container has exited or the line alone
       // fills a whole read.
       const events = splitLines(chunk, entry.offset, final || (full && chunk.indexOf(NEWLINE) === -1))
       if (events.length === 0) return
-      this.put(entry, events)
-      if (!full) return
+      if (!this.put(entry, events) || !full) return
     }
   }
 
-  /** Sends events in PutLogEvents-sized batches; each batch and its offset commit together. */
-  private put(entry: Tracked, events: PendingEvent[]): void {
+  /** Sends events in PutLogEvents-sized batches; each batch and its offset commit together. False when nothing
+   *  could be sent (no execution-role session at hand): the lines stay for a later attempt. */
+  private put(entry: Tracked, events: PendingEvent[]): boolean {
     let batch: PendingEvent[] = []
     let bytes = 0
-    const send = () => {
-      if (batch.length === 0) return
-      this.send(entry, batch)
-      batch = []
-      bytes = 0
-    }
     for (const event of events) {
-      if (batch.length === MAX_EVENTS_PER_PUT || bytes + event.bytes + PER_EVENT_OVERHEAD > MAX_BYTES_PER_PUT) send()
+      if (batch.length === MAX_EVENTS_PER_PUT || bytes + event.bytes + PER_EVENT_OVERHEAD > MAX_BYTES_PER_PUT) {
+        if (!this.send(entry, batch)) return false
+        batch = []
+        bytes = 0
+      }
       batch.push(event)
       bytes += event.bytes + PER_EVENT_OVERHEAD
     }
-    send()
+    return this.send(entry, batch)
   }
 
-  private send(entry: Tracked, batch: PendingEvent[]): void {
+  private send(entry: Tracked, batch: PendingEvent[]): boolean {
     const { output } = entry
     const end = batch[batch.length - 1]!.end
     const principal = output.principal()
+    if (!principal) return false
     const timestamp = this.options.clock.now().getTime()
     const logEvents = batch.filter((e) => e.message !== '').map((e) => ({ timestamp, message: e.message }))
     this.options.store.transaction(() => {
-      if (principal && logEvents.length) {
+      if (logEvents.length) {
         try {
           this.options.aws.call({
             service: 'logs',
@@ -148,6 +152,7 @@ export class LogShipper {
       this.options.offsets.put('', output.key, { offset: end })
     })
     entry.offset = end
+    return true
   }
 }
 
