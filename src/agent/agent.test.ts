@@ -196,7 +196,12 @@ test('StopTask: SIGTERM to the container, SIGKILL after its stopTimeout; UserIni
     ],
   })
   kit.agent.taskChanged(taskArn)
-  await waitFor(kit.store, taskArn, (t) => t.lastStatus === 'RUNNING')
+  const task0 = await waitFor(kit.store, taskArn, (t) => t.lastStatus === 'RUNNING')
+  // Stop only once the script's trap is in place (its first line is shipped).
+  for (const deadline = Date.now() + 10_000; !kit.aws.streams.get(`/ecs/app/ecs/stubborn/${task0.taskId}`)?.includes('started'); ) {
+    assert.ok(Date.now() < deadline, 'the stubborn container never started')
+    await new Promise((resolve) => setTimeout(resolve, 20))
+  }
   stopStoredTask(kit.store, taskArn, 'done testing')
   kit.agent.taskChanged(taskArn)
   const started = Date.now()

@@ -16,6 +16,8 @@ export interface AgentCall {
   input: unknown
   principal: Principal
   region: string
+  /** aws:SourceVpc / aws:SourceVpce when the call goes out through the task VPC's interface endpoint. */
+  source?: { sourceVpc?: string; sourceVpce?: string }
 }
 
 export interface AgentAwsClient {
@@ -33,7 +35,7 @@ export function createAgentAwsClient(dispatcher: Dispatcher): AgentAwsClient {
         principal: call.principal,
         region: call.region,
         requestId: call.requestId ?? newRequestId(),
-        source: { userAgent: AGENT_USER_AGENT, secureTransport: true },
+        source: { userAgent: AGENT_USER_AGENT, secureTransport: true, ...call.source },
       }) as O
     },
   }

@@ -149,6 +149,7 @@ export class TaskRunner {
         aws: this.deps.aws,
         credentials: this.deps.credentials,
         clock,
+        store: this.deps.store,
         executionPrincipal: () => this.executionPrincipal(),
         secrets: this.secrets,
         log: this.deps.log,

@@ -8,11 +8,17 @@ import { applicablePolicies, type PrincipalPolicies } from './applicable-policie
 import type { AuthorizationOutcome, AuthorizationRequirement } from './authorization-requirement.js'
 import type { CompiledPolicyCache } from './compiled-policy-cache.js'
 import type { EnforcementMode } from './enforcement-mode.js'
+import { PrincipalPolicyCache } from './principal-policy-cache.js'
+import { RecordVersions, recordId } from './record-versions.js'
 import { buildRequestContext, type CallEnvironment } from './request-context.js'
 
 export interface Authorizer {
   readonly mode: EnforcementMode
   authorize(principal: Principal, requirement: AuthorizationRequirement, env: CallEnvironment): AuthorizationOutcome
+  /** A call wrote (or rolled back a write of) this record: policies read from it are read again. */
+  recordWritten(collection: string, scope: string, key: string): void
+  /** Forgets every cached policy (the store was changed behind dispatch's back, e.g. wiped by a reset). */
+  forgetPolicies(): void
 }
 
 const ALLOWED_WITHOUT_EVALUATION: Decision = {
@@ -24,8 +30,16 @@ const ALLOWED_WITHOUT_EVALUATION: Decision = {
 
 export function createAuthorizer(options: { store: Store; cache: CompiledPolicyCache; mode: EnforcementMode }): Authorizer {
   const { store, cache, mode } = options
+  const versions = new RecordVersions()
+  const principalPolicies = new PrincipalPolicyCache(versions)
   return {
     mode,
+    recordWritten(collection, scope, key) {
+      versions.bump(recordId(collection, scope, key))
+    },
+    forgetPolicies() {
+      principalPolicies.clear()
+    },
     authorize(principal, requirement, env) {
       if (mode === 'off') return { decision: ALLOWED_WITHOUT_EVALUATION, permitted: true, requirement }
       const policies = policiesOf(principal, env)
@@ -57,11 +71,14 @@ export function createAuthorizer(options: { store: Store; cache: CompiledPolicyC
   }
 
   function policiesOf(principal: Principal, env: CallEnvironment): PrincipalPolicies {
+    // Root and AWS service principals have no identity-based policies: nothing to read or keep.
+    if (principal.type === 'Root' || principal.type === 'AWSService') return applicablePolicies(principal, store, cache)
+    const load = () => principalPolicies.get(principal, (reads) => applicablePolicies(principal, store, cache, reads))
     const snapshot = env.policySnapshot
-    if (!snapshot) return applicablePolicies(principal, store, cache)
-    const key = principal.type === 'AWSService' ? `service ${principal.service}` : `${principal.arn} ${principal.accessKeyId}`
+    if (!snapshot) return load()
+    const key = `${principal.arn} ${principal.accessKeyId}`
     let policies = snapshot.get(key)
-    if (!policies) snapshot.set(key, (policies = applicablePolicies(principal, store, cache)))
+    if (!policies) snapshot.set(key, (policies = load()))
     return policies
   }
 }

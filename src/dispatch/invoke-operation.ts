@@ -7,6 +7,7 @@ import { recordEvent } from '../audit/index.js'
 import type { Store } from '../store/index.js'
 import type { AuditAnnotations, CallContext, InvokeOptions, RequestSource } from './call-context.js'
 import { decisionRecord } from './decision-record.js'
+import { trackIamWrites } from './track-iam-writes.js'
 import { defaultReadOnly, type ServiceDefinition } from './operation.js'
 import type { OperationRegistry } from './operation-registry.js'
 
@@ -28,6 +29,9 @@ export interface Dispatcher {
 
 interface PendingWork {
   afterCommit: Array<() => void>
+  /** IAM records written so far (collection, scope, key): when a call fails its writes roll back, and policies
+   *  read from them meanwhile must be read again. */
+  iamWrites: Array<[string, string, string]>
   /** Failure events of nested calls, written after the outermost transaction ends either way. */
   failures: Array<() => void>
 }
@@ -35,10 +39,15 @@ interface PendingWork {
 export function createDispatcher(options: { store: Store; authorizer: Authorizer; registry: OperationRegistry; clock: Clock }): Dispatcher {
   const { store, authorizer, registry, clock } = options
   let pending: PendingWork | undefined
+  // Handlers write through this view of the store, so that cached policies never outlive a change of IAM records.
+  const handlerStore = trackIamWrites(store, (collection, scope, key) => {
+    authorizer.recordWritten(collection, scope, key)
+    pending?.iamWrites.push([collection, scope, key])
+  })
 
   function invoke(call: Call): unknown {
     const outermost = pending === undefined
-    if (outermost) pending = { afterCommit: [], failures: [] }
+    if (outermost) pending = { afterCommit: [], failures: [], iamWrites: [] }
     const work = pending!
     try {
       const result = invokeOnce(call, work)
@@ -87,7 +96,7 @@ export function createDispatcher(options: { store: Store; authorizer: Authorizer
       accountId: principalAccount(call.principal),
       region: call.region,
       now,
-      store,
+      store: handlerStore,
       source: call.source,
       audit,
       authorize(requirement: AuthorizationRequirement) {
@@ -150,6 +159,8 @@ export function createDispatcher(options: { store: Store; authorizer: Authorizer
         return output
       })
     } catch (error) {
+      // The transaction (or savepoint) rolled back: what was read from the IAM records it wrote is stale.
+      for (const [collection, scope, key] of work.iamWrites) authorizer.recordWritten(collection, scope, key)
       const awsError = isAwsError(error) ? error : undefined
       work.failures.push(() =>
         store.transaction(() => record(decisionOf(), undefined, awsError ?? new AwsError('InternalFailure', 'internal failure', { status: 500 }))),

@@ -2,7 +2,7 @@
 //! authorize a pull, create log streams), run in ECS's order by the task runner (steps/task-steps.ts).
 import type { Clock } from '../../aws/index.js'
 import type { Principal } from '../../auth/index.js'
-import type { TaskDefinitionRecord, TaskRecord } from '../../store/index.js'
+import type { Store, TaskDefinitionRecord, TaskRecord } from '../../store/index.js'
 import type { AgentTaskState } from '../agent-records.js'
 import type { AgentAwsClient } from '../aws-client.js'
 import type { TaskCredentials } from '../credentials/task-credentials.js'
@@ -21,6 +21,8 @@ export interface StepContext {
   readonly aws: AgentAwsClient
   readonly credentials: TaskCredentials
   readonly clock: Clock
+  /** Read-only use: the task's network (the VPC endpoints its calls go through). */
+  readonly store: Store
   /** The execution role's session once `assume-execution-role` ran (undefined when the task has no execution role). */
   executionPrincipal(): Principal | undefined
   /** Extra environment per container name (resolved `secrets`), merged by the runner when containers start. */

@@ -4,13 +4,16 @@
 import { assumeExecutionRole } from './assume-execution-role.js'
 import { assumeTaskRole } from './assume-task-role.js'
 import { createLogStreams } from './create-log-streams.js'
+import { pullImages } from './pull-images.js'
+import { resolveRegistryAuth } from './resolve-registry-auth.js'
+import { resolveSecrets } from './resolve-secrets.js'
 import type { TaskStep } from './task-step.js'
 
 export const TASK_STEPS: readonly TaskStep[] = [
   assumeExecutionRole,
   assumeTaskRole,
-  // resolveRegistryAuth (phase 'resources'): repositoryCredentials via Secrets Manager as the execution role.
-  // resolveSecrets (phase 'resources'): secrets[] via SSM / Secrets Manager / KMS into context.secrets.
-  // authorizeImagePull (phase 'pull'): ECR GetAuthorizationToken + image/layer calls as the execution role.
+  resolveRegistryAuth,
+  resolveSecrets,
+  pullImages,
   createLogStreams,
 ]
