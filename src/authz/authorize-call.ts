@@ -43,7 +43,8 @@ export function createAuthorizer(options: { store: Store; cache: CompiledPolicyC
     authorize(principal, requirement, env) {
       if (mode === 'off') return { decision: ALLOWED_WITHOUT_EVALUATION, permitted: true, requirement }
       const policies = policiesOf(principal, env)
-      const context = { ...buildRequestContext(principal, { ...env, principalTags: policies.tags }), ...requirement.context }
+      const context = buildRequestContext(principal, { ...env, principalTags: policies.tags })
+      if (requirement.context) Object.assign(context, requirement.context)
       const resourcePolicy = requirement.resourcePolicy
       const resourceAccount = requirement.resourceAccount ?? resourceAccountOf(requirement.resource)
       const decision = evaluate(

@@ -21,7 +21,7 @@ export interface CallEnvironment {
 
 export function buildRequestContext(principal: Principal, env: CallEnvironment): Record<string, ContextValue> {
   const context: Record<string, ContextValue> = {
-    'aws:CurrentTime': env.now.toISOString().replace(/\.\d{3}Z$/, 'Z'),
+    'aws:CurrentTime': isoSeconds(env.now),
     'aws:EpochTime': String(Math.floor(env.now.getTime() / 1000)),
     'aws:RequestedRegion': env.region,
     'aws:SecureTransport': env.secureTransport ? 'true' : 'false',
@@ -69,7 +69,7 @@ export function buildRequestContext(principal: Principal, env: CallEnvironment):
   if (principal.type !== 'AWSService') {
     const session = principal.session
     if (session) {
-      context['aws:TokenIssueTime'] = session.issuedAt.toISOString().replace(/\.\d{3}Z$/, 'Z')
+      context['aws:TokenIssueTime'] = isoSeconds(session.issuedAt)
       context['aws:MultiFactorAuthPresent'] = session.mfaPresent ? 'true' : 'false'
       if (session.sourceIdentity) context['aws:SourceIdentity'] = session.sourceIdentity
     }
@@ -77,4 +77,9 @@ export function buildRequestContext(principal: Principal, env: CallEnvironment):
     for (const [key, value] of Object.entries(tags)) context[`aws:PrincipalTag/${key}`] = value
   }
   return context
+}
+
+/** 2025-01-02T03:04:05Z: ISO 8601 without milliseconds, as AWS puts dates in the request context. */
+function isoSeconds(date: Date): string {
+  return `${date.toISOString().slice(0, 19)}Z`
 }
