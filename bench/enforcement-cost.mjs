@@ -7,7 +7,10 @@
 // times calls of an IAM user (inline, group and managed policies with conditions) and of a role session with a
 // session policy, alternating call by call between the two servers (SDK for JavaScript v3 clients).
 // The bar (taskrole issue 4): enforcement costs < 5% of a whole API call.
-// Knobs: N (200 timed calls per operation), ROUNDS (3), TASKROLE_SHARED (../shared). Needs dist/cli.js.
+// Third, bench/enforcement-in-process.ts times the same calls inside one process (no HTTP, no client), enforce and
+// off alternating, and the difference is put against a whole boto3 call.
+// Knobs: N (200 timed calls per operation), ROUNDS (3), IN_PROCESS_N (2000), TASKROLE_SHARED (../shared).
+// Needs dist/cli.js (built if missing).
 import { spawn, spawnSync } from 'node:child_process'
 import { performance } from 'node:perf_hooks'
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
@@ -145,6 +148,18 @@ async function interleaved(servers) {
   return { results, cpuPerCall }
 }
 
+const IN_PROCESS_N = Number(process.env.IN_PROCESS_N ?? 2000)
+
+/** bench/enforcement-in-process.ts under tsx: its last line is JSON { operation: { enforceUs, offUs } }. */
+function runInProcess() {
+  const result = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'bench', 'enforcement-in-process.ts'), String(IN_PROCESS_N)], {
+    cwd: ROOT,
+    encoding: 'utf8',
+  })
+  if (result.status !== 0) throw new Error(`enforcement-in-process.ts failed:\n${result.stdout}\n${result.stderr}`)
+  return JSON.parse(result.stdout.trim().split('\n').at(-1))
+}
+
 function median(values) {
   const sorted = [...values].sort((a, b) => a - b)
   const mid = sorted.length >> 1
@@ -201,6 +216,25 @@ async function main() {
     lines.push(`| ${name} | ${fmt(e)} | ${fmt(o)} | ${fmt(e / o)} |`)
   }
   const [userCpuEnforce, userCpuOff] = principals.cpuPerCall
+  // The steadiest figure on a busy machine: what enforcement adds inside the process, as a share of a whole call
+  // (the boto3 GetRole median against the `off` server: client, HTTP, authentication, handler and audit).
+  const inProcess = runInProcess()
+  const wholeCallMs = median(rounds.off.map((r) => r.ops['iam GetRole']?.median_ms).filter((v) => typeof v === 'number'))
+  lines.push(
+    '',
+    `## What enforcement adds inside taskrole (bench/enforcement-in-process.ts, ${IN_PROCESS_N} calls per operation, µs), ` +
+      `as a share of a whole API call (boto3 iam GetRole, off: ${fmt(wholeCallMs)} ms)`,
+    '',
+    '| operation | enforce µs | off µs | enforcement µs | share of a whole call |',
+    '|---|---:|---:|---:|---:|',
+  )
+  const shares = []
+  for (const [name, r] of Object.entries(inProcess)) {
+    const added = r.enforceUs - r.offUs
+    const share = added / (wholeCallMs * 1000)
+    shares.push(share)
+    lines.push(`| ${name} | ${r.enforceUs.toFixed(1)} | ${r.offUs.toFixed(1)} | ${added.toFixed(1)} | ${(share * 100).toFixed(1)}% |`)
+  }
   const cpuPerCall = (mode) => median(rounds[mode].map((r) => r.serverCpu / Math.max(1, r.calls)))
   const cpuEnforce = cpuPerCall('enforce')
   const cpuOff = cpuPerCall('off')
@@ -211,6 +245,7 @@ async function main() {
       `ratio ${fmt(cpuEnforce / cpuOff)}`,
     `server CPU per call, IAM user and role session calls: enforce ${fmt(userCpuEnforce)} ms, off ${fmt(userCpuOff)} ms, ` +
       `ratio ${fmt(userCpuEnforce / userCpuOff)} (the server's own cost, without the client's)`,
+    `largest in-process share of a whole call: ${(Math.max(...shares) * 100).toFixed(1)}%`,
     'bar: enforcement costs < 5% of a whole API call (ratio < 1.05)',
   )
   process.stdout.write(lines.join('\n') + '\n')

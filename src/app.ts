@@ -2,7 +2,7 @@
 import type { Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { SigningKeyCache } from './auth/index.js'
-import { createCredentialLookup } from './auth/lookup-credential.js'
+import { createCredentialLookup } from './auth/index.js'
 import { createAgent, type Agent } from './agent/index.js'
 import { systemClock, type Clock } from './aws/index.js'
 import { CompiledPolicyCache, createAuthorizer } from './authz/index.js'
@@ -61,8 +61,9 @@ export async function startTaskrole(config: TaskroleConfig, options: AppOptions 
     admin: {
       store,
       startedAt: clock.now(),
-      onReset: () => {
-        void agent?.reset()
+      reset: async () => {
+        await agent?.reset()
+        store.reset()
       },
       bootstrapAccount: (accountId) => bootstrapAccount(dispatcher, accountId, config.region),
     },

@@ -13,3 +13,4 @@ export {
   expiredToken,
 } from './errors.js'
 export { readSigningScope, type SigningScope, SigningKeyCache } from './sigv4/index.js'
+export { createCredentialLookup } from './lookup-credential.js'

@@ -30,8 +30,9 @@ async function handle(request: IncomingMessage, response: ServerResponse, deps: 
   const url = request.url ?? '/'
   const queryAt = url.indexOf('?')
   const path = queryAt < 0 ? url : url.slice(0, queryAt)
-  const admin = routeAdmin(request.method ?? 'GET', path, deps.admin)
-  if (admin) {
+  const routed = routeAdmin(request.method ?? 'GET', path, deps.admin)
+  if (routed) {
+    const admin = await routed
     request.resume()
     response.writeHead(admin.status, { 'content-type': 'application/json' })
     response.end(admin.body)

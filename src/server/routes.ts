@@ -6,8 +6,8 @@ import { healthBody } from './admin/health.js'
 export interface AdminDeps {
   store: Store
   startedAt: Date
-  /** Called after a reset so in-memory parts (the agent) forget what the store forgot. */
-  onReset(): void
+  /** Wipes every record; the agent first ends the containers it runs (their records would be gone after). */
+  reset(): Promise<void>
   /** POST /_taskrole/bootstrap-account/<id>: the console's first-run roles. */
   bootstrapAccount(accountId: string): AdminAnswer
 }
@@ -18,14 +18,12 @@ export interface AdminAnswer {
 }
 
 /** Answers an admin path, or undefined when the path is not an admin path. */
-export function routeAdmin(method: string, path: string, deps: AdminDeps): AdminAnswer | undefined {
+export function routeAdmin(method: string, path: string, deps: AdminDeps): AdminAnswer | Promise<AdminAnswer> | undefined {
   if (path === '/_taskrole/health') return method === 'GET' || method === 'HEAD' ? { status: 200, body: healthBody(deps.startedAt) } : methodNotAllowed()
   // moto's server mode resets through POST /moto-api/reset; suites written against moto_server call it unchanged.
   if (path === '/_taskrole/reset' || path === '/moto-api/reset' || path === '/moto-api/reset/') {
     if (method !== 'POST') return methodNotAllowed()
-    deps.store.reset()
-    deps.onReset()
-    return { status: 200, body: JSON.stringify({ status: 'reset' }) }
+    return deps.reset().then(() => ({ status: 200, body: JSON.stringify({ status: 'reset' }) }))
   }
   if (path.startsWith('/_taskrole/bootstrap-account/')) {
     return method === 'POST' ? deps.bootstrapAccount(decodeURIComponent(path.slice('/_taskrole/bootstrap-account/'.length))) : methodNotAllowed()

@@ -239,9 +239,9 @@ test('SDK v3 CloudWatch Logs GetLogEvents and ResourceNotFoundException', async 
     assert.equal(error.message, 'The specified log group does not exist.')
     return true
   })
-  // logGroupName is limited to 512 characters by the model: ValidationException, not a handler call.
+  // logGroupName is limited to 512 characters by the model: InvalidParameterException (CloudWatch Logs' spelling), not a handler call.
   await assert.rejects(logs.send(new GetLogEventsCommand({ logGroupName: 'g'.repeat(513), logStreamName: 's' })), (error: Error) => {
-    assert.equal(error.name, 'ValidationException')
+    assert.equal(error.name, 'InvalidParameterException')
     assert.match(error.message, /^1 validation error detected: Value 'g{513}' at 'logGroupName' failed to satisfy constraint: Member must have length less than or equal to 512$/)
     return true
   })

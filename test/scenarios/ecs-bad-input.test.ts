@@ -88,7 +88,8 @@ test('aws CLI: wait tasks-running fails at once for a task ECS does not know (fa
 test('aws CLI: stop-task -> desiredStatus STOPPED, stopCode UserInitiated and the reason; boto3 sees the same', () => {
   const root = rootOf(server.endpoint, newAccount())
   ok(['ecs', 'create-cluster', '--cluster-name', 'c'], root)
-  ok(['ecs', 'register-task-definition', '--cli-input-json', file(fargateDefinition('app'))], root)
+  // The container outlives the test, so StopTask (not its exit) is what stops it.
+  ok(['ecs', 'register-task-definition', '--cli-input-json', file(fargateDefinition('app', {}, 300))], root)
   const run = ['ecs', 'run-task', '--cluster', 'c', '--task-definition', 'app', '--launch-type', 'FARGATE', '--network-configuration', AWSVPC_NETWORK]
   const arn = ok([...run, '--started-by', 'ci'], root).tasks[0].taskArn
   const stopped = ok(['ecs', 'stop-task', '--cluster', 'c', '--task', arn, '--reason', 'restart test finished'], root).task

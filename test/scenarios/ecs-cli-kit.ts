@@ -41,7 +41,12 @@ export function createRole(name: string, trust: unknown, who: ClientIdentity): s
 }
 
 /** The Fargate definition of scenarios 01-03: one container, awsvpc, 256 CPU / 512 MiB. */
-export function fargateDefinition(family: string, roles: { taskRoleArn?: string; executionRoleArn?: string } = {}): Record<string, unknown> {
+/** A Fargate definition whose one container exits at once, or runs for `seconds` (so StopTask finds it running). */
+export function fargateDefinition(
+  family: string,
+  roles: { taskRoleArn?: string; executionRoleArn?: string } = {},
+  seconds = 0,
+): Record<string, unknown> {
   return {
     family,
     ...roles,
@@ -49,6 +54,6 @@ export function fargateDefinition(family: string, roles: { taskRoleArn?: string;
     networkMode: 'awsvpc',
     cpu: '256',
     memory: '512',
-    containerDefinitions: [{ name: 'app', image: 'public.ecr.aws/aws-cli/aws-cli:latest', essential: true, entryPoint: ['sh', '-c'], command: ['exit 0'] }],
+    containerDefinitions: [{ name: 'app', image: 'public.ecr.aws/aws-cli/aws-cli:latest', essential: true, entryPoint: ['sh', '-c'], command: [seconds ? `sleep ${seconds}` : 'exit 0'] }],
   }
 }

@@ -23,7 +23,7 @@ export interface TaskroleProcess {
   readonly pid: number
   /** Everything the server printed on stderr so far. */
   output(): string
-  /** SIGTERM, waits for exit; removes the data dir unless it was given. */
+  /** Resets (ending the containers it runs), SIGTERM, waits for exit; removes the data dir unless it was given. */
   stop(): Promise<void>
   /** SIGTERM (or SIGKILL with hard), then start again on the same port and data dir. */
   restart(options?: { hard?: boolean }): Promise<void>
@@ -81,6 +81,10 @@ export async function startTaskrole(options: StartOptions = {}): Promise<Taskrol
     },
     output: () => log,
     async stop() {
+      // Containers outlive a taskrole restart by design; a reset ends the ones this test started.
+      if (child.exitCode === null && child.signalCode === null) {
+        await fetch(`http://127.0.0.1:${port}/_taskrole/reset`, { method: 'POST' }).catch(() => undefined)
+      }
       await terminate('SIGTERM')
       if (ownDataDir) rmSync(dataDir, { recursive: true, force: true })
     },
