@@ -17,5 +17,6 @@ SERVER_CMD="bash $ROOT/bench/fresh-taskrole.sh {port}" bash "$SHARED/bench/peer-
 python3 "$SHARED/bench/bench-summary.py" "$OUT/moto" --vs "$OUT/taskrole" --names moto,taskrole | tee "$OUT/summary.md"
 if [ -f "$ROOT/bench/agent-bench.mjs" ]; then node "$ROOT/bench/agent-bench.mjs" | tee -a "$OUT/summary.md"; fi
 # What IAM enforcement costs per call (enforce vs off, same run): the bar is < 5% of a whole API call.
+if [ -f "$ROOT/bench/execution-role-bench.mjs" ]; then node "$ROOT/bench/execution-role-bench.mjs" | tee -a "$OUT/summary.md"; fi
 if [ -f "$ROOT/bench/enforcement-cost.mjs" ]; then node "$ROOT/bench/enforcement-cost.mjs" | tee -a "$OUT/summary.md"; fi
 echo "results: $OUT" >&2

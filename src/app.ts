@@ -64,6 +64,7 @@ export async function startTaskrole(config: TaskroleConfig, options: AppOptions 
       reset: async () => {
         await agent?.reset()
         store.reset()
+        dispatcher.authorizer.forgetPolicies()
       },
       bootstrapAccount: (accountId) => bootstrapAccount(dispatcher, accountId, config.region),
     },

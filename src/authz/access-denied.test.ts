@@ -1,3 +1,4 @@
+//! AWS's enriched AccessDenied sentences, with the denying policy's ARN where AWS now names it.
 import assert from 'node:assert/strict'
 import { test } from 'node:test'
 import type { Principal } from '../auth/index.js'

@@ -32,4 +32,6 @@ export interface AuthorizationOutcome {
   /** AWS's enriched denial message, when the engine denied. */
   denialMessage?: string
   requirement: AuthorizationRequirement
+  /** Set when enforcement is off: nothing was evaluated and the decision says nothing about the policies. */
+  notEvaluated?: true
 }

@@ -1,3 +1,4 @@
+//! The authorizer over an in-memory store: modes, denial messages, and when a principal's policies are read again.
 import assert from 'node:assert/strict'
 import { test } from 'node:test'
 import type { Principal } from '../auth/index.js'

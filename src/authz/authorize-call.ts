@@ -41,7 +41,7 @@ export function createAuthorizer(options: { store: Store; cache: CompiledPolicyC
       principalPolicies.clear()
     },
     authorize(principal, requirement, env) {
-      if (mode === 'off') return { decision: ALLOWED_WITHOUT_EVALUATION, permitted: true, requirement }
+      if (mode === 'off') return { decision: ALLOWED_WITHOUT_EVALUATION, permitted: true, requirement, notEvaluated: true }
       const policies = policiesOf(principal, env)
       const context = buildRequestContext(principal, { ...env, principalTags: policies.tags })
       if (requirement.context) Object.assign(context, requirement.context)

@@ -1,3 +1,4 @@
+//! The stored decision record: compact on disk, rendered exactly as the full decision.
 import assert from 'node:assert/strict'
 import { test } from 'node:test'
 import type { AuthorizationOutcome } from '../authz/index.js'
@@ -21,26 +22,41 @@ function outcome(team: string): AuthorizationOutcome {
   return { decision, permitted: decision.decision === 'allowed', requirement }
 }
 
-test('the stored record keeps only the statements that cover the action, and renders as the full decision does', () => {
-  for (const team of ['blue', 'red']) {
-    const full = outcome(team)
-    const stored = JSON.parse(JSON.stringify(decisionRecord(full)))
-    assert.equal(stored.explanation.policies[0].statements.length, 1, 'only the statement that covers iam:GetRole is stored')
-    assert.deepEqual(stored.explanation.policies[0].notForAction, [...filler.keys()])
-    const expanded = expandDecisionRecord(stored)
-    assert.deepEqual(renderExplanation({ ...expanded, decision: full.decision.decision } as unknown as Decision), renderExplanation(full.decision))
-  }
-  const red = renderExplanation(expandDecisionRecord(JSON.parse(JSON.stringify(decisionRecord(outcome('red'))))) as unknown as Decision)
-  assert.ok(red.includes('    condition `StringEquals` on `aws:PrincipalTag/team`: request [`red`], policy [`blue`]: false'), red.join('\n'))
-  assert.ok(red.includes('  12 of its 13 statements do not cover `iam:GetRole`'), red.join('\n'))
+test('a denial keeps only the statements that cover the action, and renders as the full decision does', () => {
+  const full = outcome('red')
+  const stored = JSON.parse(JSON.stringify(decisionRecord(full)))
+  assert.equal(stored.explanation.policies[0].statements.length, 1, 'only the statement that covers iam:GetRole is stored')
+  assert.deepEqual(stored.explanation.policies[0].notForAction, [...filler.keys()])
+  const expanded = expandDecisionRecord(stored)
+  const lines = renderExplanation(expanded as unknown as Decision)
+  assert.deepEqual(lines, renderExplanation(full.decision))
+  assert.ok(lines.includes('    condition `StringEquals` on `aws:PrincipalTag/team`: request [`red`], policy [`blue`]: false'), lines.join('\n'))
+  assert.ok(lines.includes('  12 of its 13 statements do not cover `iam:GetRole`'), lines.join('\n'))
 })
 
-test('a decision made without evaluation (enforcement off) is stored as it is', () => {
+test('an allowed decision keeps the statements that allowed it, and its explanation is never built', () => {
+  const full = outcome('blue')
+  let built = false
+  const decision = Object.create(full.decision, { explanation: { get: () => ((built = true), full.decision.explanation) } }) as Decision
+  const record = JSON.parse(JSON.stringify(decisionRecord({ ...full, decision })))
+  assert.equal(built, false)
+  assert.equal(record.explanation, undefined)
+  assert.deepEqual(record.matchedStatements, [{ sourcePolicyId: 'team-reads', sourcePolicyType: 'user', ...positionsOf(full.decision) }])
+})
+
+function positionsOf(decision: Decision) {
+  const [statement] = decision.matchedStatements
+  return { startPosition: statement!.startPosition, endPosition: statement!.endPosition }
+}
+
+test('a decision made without evaluation (enforcement off) says so', () => {
   const record = decisionRecord({
     decision: { decision: 'allowed', matchedStatements: [], missingContextValues: [], explanation: { evaluated: false } as never },
     permitted: true,
     requirement: { action: 'iam:GetRole', resource: '*' },
+    notEvaluated: true,
   })
-  assert.deepEqual(record.explanation, { evaluated: false })
+  assert.equal(record.evaluated, false)
+  assert.equal(record.explanation, undefined)
   assert.deepEqual(expandDecisionRecord(record), record)
 })

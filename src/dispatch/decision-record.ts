@@ -1,6 +1,9 @@
 //! The JSON-able record of one authorization decision, as the audit trail stores it and the explain route returns it.
-//! Stored compactly: a statement that does not cover the action keeps only its index (in `notForAction`), because
-//! policies are mostly such statements and serializing them all dominated the cost of recording an event.
+//! An allowed decision keeps the statements that allowed it (matchedStatements: policy, type, position); a denied one
+//! (or one audit mode let through) keeps the whole explanation, compactly: a statement that does not cover the action
+//! keeps only its index (in `notForAction`). Building and storing the whole explanation of every allowed call was
+//! most of what enforcement cost per call (bench/enforcement-cost.mjs); `aws iam simulate-principal-policy` gives it
+//! for any allowed request.
 import type { AuthorizationOutcome } from '../authz/index.js'
 import type { Explanation, PolicyExplanation, StatementExplanation } from '../engine/index.js'
 
@@ -9,13 +12,16 @@ export interface DecisionRecord {
   resource: string
   decision: string
   permitted: boolean
+  /** false when enforcement was off (nothing was evaluated). */
+  evaluated?: false
   denialReason?: string
   /** The policy whose Deny statement decided (explicit denies only). */
   denyingPolicyId?: string
   denialMessage?: string
   matchedStatements: unknown[]
   missingContextValues: string[]
-  explanation: unknown
+  /** The engine's explanation, for decisions that were not allowed; absent for allowed ones. */
+  explanation?: unknown
 }
 
 /** A policy's explanation with the statements that do not cover the action reduced to their indexes. */
@@ -31,12 +37,14 @@ export function decisionRecord(outcome: AuthorizationOutcome): DecisionRecord {
     resource: outcome.requirement.resource,
     decision: decision.decision,
     permitted: outcome.permitted,
+    ...(outcome.notEvaluated ? { evaluated: false as const } : {}),
     ...(decision.denialReason !== undefined ? { denialReason: decision.denialReason } : {}),
     ...(decision.denyingPolicyId !== undefined ? { denyingPolicyId: decision.denyingPolicyId } : {}),
     ...(outcome.denialMessage !== undefined ? { denialMessage: outcome.denialMessage } : {}),
     matchedStatements: decision.matchedStatements,
     missingContextValues: decision.missingContextValues,
-    explanation: compactExplanation(decision.explanation),
+    // Reading `explanation` builds it (the engine's Decision is lazy): only when it will be kept.
+    ...(decision.decision === 'allowed' ? {} : { explanation: compactExplanation(decision.explanation) }),
   }
 }
 

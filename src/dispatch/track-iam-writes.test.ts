@@ -1,3 +1,4 @@
+//! IAM writes made by handlers (committed or rolled back) reach the authorizer's cached policies.
 import assert from 'node:assert/strict'
 import { test } from 'node:test'
 import type { Principal } from '../auth/index.js'

@@ -273,7 +273,8 @@ test('the evaluation logic, case by case through boto3: denies, boundaries, sess
   assert.ok(allowedGetUser)
   const allowedText = explain(enforce, allowedGetUser.id)
   assert.ok(allowedText.includes(`iam:GetUser on ${user('blue')}: allowed`), allowedText)
-  assert.match(allowedText, /statement `OwnUser` \(line \d+, column \d+\) matches: allows/)
+  // An allowed decision keeps the statement that allowed it (the whole explanation is kept for denials).
+  assert.match(allowedText, /allowed by the statement at line 1, column \d+ of group policy `team-policy`/)
 })
 
 test('taskrole explain --last-denied names the denying statement and the managed policy it is in', async () => {
@@ -333,5 +334,5 @@ test('off mode: nothing is evaluated, the call succeeds and its explanation says
   assert.equal(event.record.additionalEventData, undefined)
   const text = explain(off, event.id)
   assert.ok(text.includes(`iam:GetRole on arn:aws:iam::${account}:role/target: allowed`), text)
-  assert.ok(text.includes('allowed (not evaluated by the policy engine)'), text)
+  assert.ok(text.includes('not evaluated: enforcement is off'), text)
 })

@@ -7,9 +7,11 @@ interface ExplainedDecision {
   resource: string
   decision: string
   permitted: boolean
+  evaluated?: false
   denialReason?: string
   denialMessage?: string
-  explanation: Decision['explanation']
+  /** Kept for decisions that were not allowed; an allowed one keeps its matched statements only. */
+  explanation?: Decision['explanation']
   matchedStatements: Decision['matchedStatements']
   missingContextValues: string[]
 }
@@ -39,8 +41,22 @@ export function registerExplainCommand(program: Command): void {
         lines.push(`  ${decision.action} on ${decision.resource}: ${decision.decision}${decision.permitted && decision.decision !== 'allowed' ? ' (let through: audit mode)' : ''}`)
         // The caller's error already shows the message when this decision failed the call; audit mode has no error.
         if (decision.denialMessage && decision.denialMessage !== body.record.errorMessage) lines.push(`    ${decision.denialMessage}`)
-        for (const line of renderExplanation(decision as unknown as Decision)) lines.push(`    ${line}`)
+        for (const line of decisionLines(decision, body.record)) lines.push(`    ${line}`)
       }
       process.stdout.write(lines.join('\n') + '\n')
     })
+}
+
+/** The engine's rendering where the whole explanation was kept; otherwise what allowed the call. */
+function decisionLines(decision: ExplainedDecision, record: Record<string, any>): string[] {
+  if (decision.evaluated === false) return ['not evaluated: enforcement is off']
+  if (decision.explanation !== undefined || decision.decision !== 'allowed') return renderExplanation(decision as unknown as Decision)
+  if (!decision.matchedStatements.length) {
+    return [record.userIdentity?.type === 'Root' ? 'allowed: the account\'s root user needs no policy in its own account' : 'allowed']
+  }
+  return decision.matchedStatements.map(
+    (statement) =>
+      `allowed by the statement at line ${statement.startPosition.line}, column ${statement.startPosition.column} of ` +
+      `${statement.sourcePolicyType} policy \`${statement.sourcePolicyId}\``,
+  )
 }
