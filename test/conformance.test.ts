@@ -7,7 +7,8 @@ import { join } from 'node:path'
 import { test } from 'node:test'
 import { CLI, REPO_ROOT } from './support/start-taskrole.js'
 
-const RUNNER = join(REPO_ROOT, '..', 'shared', 'conformance', 'run')
+// ../shared/conformance/run, beside the repository as in CI.
+const RUNNER = join(REPO_ROOT, '../shared/conformance/run')
 const PASSING = (process.env.TASKROLE_CONFORMANCE ?? '01 02 03 04 05 06 07 08 09 10 11 12').split(/[ ,]+/).filter(Boolean)
 
 test(`conformance scenarios ${PASSING.join(' ')} pass against a fresh taskrole`, { timeout: 45 * 60_000 }, () => {

@@ -3,40 +3,13 @@
 //! shared/conformance/lib.sh `ecr_push_image` does it (same Python-built blobs, same CLI calls).
 import assert from 'node:assert/strict'
 import { spawnSync } from 'node:child_process'
-import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { awsCli, boto3, type ClientIdentity } from '../support/aws-cli.js'
+import { boto3, type ClientIdentity } from '../support/aws-cli.js'
 
-export function ok(args: string[], who: ClientIdentity): any {
-  const result = awsCli(args, who)
-  assert.equal(result.code, 0, `aws ${args.join(' ')}: ${result.stderr}`)
-  return result.json ?? {}
-}
-
-/** A command that must fail with `An error occurred (<code>)`; returns the message after the operation name. */
-export function fails(args: string[], who: ClientIdentity, code: string): string {
-  const result = awsCli(args, who)
-  assert.notEqual(result.code, 0, `aws ${args.join(' ')} should fail with ${code}; it printed ${result.stdout}`)
-  const match = /An error occurred \(([^)]+)\) when calling the \w+ operation(?: \(reached max retries: \d+\))?: ?(.*)/s.exec(result.stderr)
-  assert.ok(match, result.stderr)
-  assert.equal(match[1], code, result.stderr)
-  return match[2]!.trim()
-}
-
-const work = mkdtempSync(join(tmpdir(), 'taskrole-ecr-'))
-let files = 0
-
-/** Writes text or JSON to a file and answers `file://…` (or `fileb://…` for bytes), as users pass documents. */
-export function file(value: unknown, binary = false): string {
-  const path = join(work, `doc-${files++}`)
-  writeFileSync(path, Buffer.isBuffer(value) ? value : typeof value === 'string' ? value : JSON.stringify(value))
-  return `${binary ? 'fileb' : 'file'}://${path}`
-}
-
-export function allow(actions: string | string[], resource: string | string[] = '*', condition?: unknown) {
-  return { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: actions, Resource: resource, ...(condition ? { Condition: condition } : {}) }] }
-}
+export { ok, fails, file, allow } from '../support/cli-assertions.js'
+import { ok, allow } from '../support/cli-assertions.js'
 
 /** Runs a boto3 script that prints JSON; fails the test on a non-zero exit. */
 export function py(script: string, who: ClientIdentity): any {
@@ -136,7 +109,7 @@ export interface BuiltImage {
 }
 
 export function buildImage(): BuiltImage {
-  const dir = mkdtempSync(join(work, 'image-'))
+  const dir = mkdtempSync(join(tmpdir(), 'taskrole-ecr-image-'))
   const result = spawnSync('python3', ['-c', BUILD_IMAGE, dir], { encoding: 'utf8' })
   assert.equal(result.status, 0, result.stderr)
   return {

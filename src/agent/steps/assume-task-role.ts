@@ -1,8 +1,7 @@
 //! Assumes the task role as ecs-tasks.amazonaws.com (session = task id) under a credentials id that every container
 //! of the task gets in AWS_CONTAINER_CREDENTIALS_FULL_URI (research §1.7); the id stays the same on refresh.
-import { isAwsError } from '../../aws/index.js'
-import { unableToAssumeRole } from '../stop-reasons.js'
-import { StepFailure, type StepContext, type TaskStep } from './task-step.js'
+import { issueRoleCredentials } from './issue-role-credentials.js'
+import type { StepContext, TaskStep } from './task-step.js'
 
 export const assumeTaskRole: TaskStep = {
   name: 'assume-task-role',
@@ -13,20 +12,6 @@ export const assumeTaskRole: TaskStep = {
     if (!roleArn) return
     // After a restart the id (and the tokens containers already hold) must stay: the registry refreshes it.
     if (state.credentialsId && credentials.get(state.credentialsId)) return
-    try {
-      const record = credentials.issue({
-        taskArn: task.taskArn,
-        accountId: task.accountId,
-        region: task.region,
-        roleArn,
-        roleType: 'TaskApplication',
-        sessionName: task.taskId,
-      })
-      state.credentialsId = record.credentialsId
-    } catch (error) {
-      if (!isAwsError(error)) throw error
-      context.log(`agent: task ${task.taskId}: AssumeRole of task role ${roleArn} failed: ${error.code}: ${error.message}`)
-      throw new StepFailure(unableToAssumeRole(roleArn))
-    }
+    state.credentialsId = issueRoleCredentials(context, roleArn, 'TaskApplication')
   },
 }
