@@ -1,12 +1,14 @@
 //! The EC2 networking subset with real clients: a VPC, subnets and VPC endpoints built with boto3 and the aws CLI
 //! the way a platform team sets up a private task network (ECR, Secrets Manager, SSM, Logs endpoints and an S3
-//! gateway), EC2's errors for every bad input with nothing changed, DependencyViolation on delete, DryRun, and
-//! UnauthorizedOperation for a user without EC2 permissions.
+//! gateway), EC2's errors for every bad input with nothing changed, DependencyViolation on delete, DryRun,
+//! UnauthorizedOperation for a user without EC2 permissions, and the default VPC a fresh account finds (and runs an
+//! awsvpc Fargate task in).
 import assert from 'node:assert/strict'
 import { after, before, test } from 'node:test'
 import { boto3, newAccount, rootOf } from '../support/aws-cli.js'
 import { startTaskrole, type TaskroleProcess } from '../support/start-taskrole.js'
-import { allow, fails, ok, py, userWith } from './ecr-scenario-kit.js'
+import { allow, fails, file, ok, py, userWith } from './ecr-scenario-kit.js'
+import { fargateDefinition } from './ecs-cli-kit.js'
 
 let server: TaskroleProcess
 
@@ -47,7 +49,8 @@ for s in (a, b):
     ec2.delete_subnet(SubnetId=s["SubnetId"])
 ec2.delete_vpc(VpcId=vpc["VpcId"])
 result["unsuccessful"] = unsuccessful
-result["after"] = ec2.describe_vpcs()["Vpcs"]
+result["after"] = ec2.describe_vpcs(Filters=[{"Name": "is-default", "Values": ["false"]}])["Vpcs"]
+result["left"] = ec2.describe_vpcs()["Vpcs"]
 print(json.dumps(result, default=str))
 `,
     root,
@@ -70,6 +73,8 @@ print(json.dumps(result, default=str))
   assert.equal(out.s3.VpcEndpointType, 'Gateway')
   assert.deepEqual(out.unsuccessful, [])
   assert.deepEqual(out.after, [])
+  // What is left is the account's default VPC.
+  assert.deepEqual(out.left.map((v: any) => [v.CidrBlock, v.IsDefault]), [['172.31.0.0/16', true]])
 })
 
 test('EC2 errors for bad input (aws CLI and boto3), and nothing changes', () => {
@@ -137,12 +142,15 @@ print(json.dumps(out))
     `
 import boto3, json
 ec2 = boto3.client("ec2")
-print(json.dumps([[v["VpcId"] for v in ec2.describe_vpcs()["Vpcs"]], [s["SubnetId"] for s in ec2.describe_subnets()["Subnets"]],
-                  [e["VpcEndpointId"] for e in ec2.describe_vpc_endpoints()["VpcEndpoints"]]]))
+mine = [{"Name": "vpc-id", "Values": [${JSON.stringify(vpcId)}]}]
+print(json.dumps([[v["VpcId"] for v in ec2.describe_vpcs(Filters=[{"Name": "is-default", "Values": ["false"]}])["Vpcs"]],
+                  [s["SubnetId"] for s in ec2.describe_subnets(Filters=[{"Name": "default-for-az", "Values": ["false"]}])["Subnets"]],
+                  [e["VpcEndpointId"] for e in ec2.describe_vpc_endpoints()["VpcEndpoints"]],
+                  len(ec2.describe_subnets(Filters=mine)["Subnets"])]))
 `,
     root,
   )
-  assert.deepEqual(after, [[vpcId], [subnetId], [endpointId]])
+  assert.deepEqual(after, [[vpcId], [subnetId], [endpointId], 1])
 })
 
 test('a user without EC2 permissions gets 403 UnauthorizedOperation in EC2’s words', () => {
@@ -173,5 +181,57 @@ except botocore.exceptions.ClientError as e:
   assert.ok(denied.message.startsWith(prefix), denied.message)
   // DryRun without the permission is still UnauthorizedOperation.
   assert.equal(dryRun.dry, 'UnauthorizedOperation')
-  assert.deepEqual(ok(['ec2', 'describe-vpcs'], root).Vpcs, [])
+  // The denied CreateVpc created nothing: the account has its default VPC only.
+  assert.deepEqual(ok(['ec2', 'describe-vpcs'], root).Vpcs.map((v: any) => v.IsDefault), [true])
+})
+
+test('a fresh account has a default VPC: its subnets, its default group, and a Fargate task placed in them', () => {
+  const account = newAccount()
+  const root = rootOf(server.endpoint, account)
+  // The aws CLI, as a user (and api-bench.py) looks for them on a fresh account.
+  const subnets = ok(['ec2', 'describe-subnets'], root).Subnets
+  const [vpc] = ok(['ec2', 'describe-vpcs'], root).Vpcs
+  const groups = ok(['ec2', 'describe-security-groups', '--filters', 'Name=group-name,Values=default'], root).SecurityGroups
+  assert.equal(vpc.CidrBlock, '172.31.0.0/16')
+  assert.equal(vpc.IsDefault, true)
+  assert.equal(vpc.OwnerId, account)
+  assert.deepEqual(
+    subnets.map((s: any) => [s.AvailabilityZone, s.CidrBlock, s.DefaultForAz, s.MapPublicIpOnLaunch, s.VpcId]).sort(),
+    ['a', 'b', 'c', 'd', 'e', 'f'].map((zone, i) => [`us-east-1${zone}`, `172.31.${16 * i}.0/20`, true, true, vpc.VpcId]),
+  )
+  assert.deepEqual(groups.map((g: any) => [g.GroupName, g.VpcId]), [['default', vpc.VpcId]])
+  // boto3 sees the same resources, and the default VPC's group by GroupNames.
+  const seen = py(
+    `
+import boto3, json
+ec2 = boto3.client("ec2")
+print(json.dumps({"subnets": sorted(s["SubnetId"] for s in ec2.describe_subnets(Filters=[{"Name": "default-for-az", "Values": ["true"]}])["Subnets"]),
+                  "group": ec2.describe_security_groups(GroupNames=["default"])["SecurityGroups"][0]["GroupId"],
+                  "vpcs": [v["VpcId"] for v in ec2.describe_vpcs(Filters=[{"Name": "is-default", "Values": ["true"]}])["Vpcs"]]}))
+`,
+    root,
+  )
+  assert.deepEqual(seen, { subnets: subnets.map((s: any) => s.SubnetId).sort(), group: groups[0].GroupId, vpcs: [vpc.VpcId] })
+
+  const subnet = subnets.find((s: any) => s.AvailabilityZone === 'us-east-1a').SubnetId
+  ok(['ecs', 'create-cluster', '--cluster-name', 'default-vpc'], root)
+  ok(['ecs', 'register-task-definition', '--cli-input-json', file(fargateDefinition('in-default-vpc'))], root)
+  const network = `awsvpcConfiguration={subnets=[${subnet}],securityGroups=[${groups[0].GroupId}],assignPublicIp=ENABLED}`
+  const run = ok(['ecs', 'run-task', '--cluster', 'default-vpc', '--task-definition', 'in-default-vpc', '--launch-type', 'FARGATE', '--network-configuration', network], root)
+  assert.deepEqual(run.failures, [])
+  assert.equal(run.tasks.length, 1)
+  const [task] = run.tasks
+  assert.ok(task.attachments[0].details.some((d: any) => d.name === 'subnetId' && d.value === subnet))
+  // The agent places it (resolving the subnet's network) and its one container exits 0.
+  const stopped = py(
+    `
+import boto3, json
+ecs = boto3.client("ecs")
+ecs.get_waiter("tasks_stopped").wait(cluster="default-vpc", tasks=[${JSON.stringify(task.taskArn)}], WaiterConfig={"Delay": 1, "MaxAttempts": 120})
+t = ecs.describe_tasks(cluster="default-vpc", tasks=[${JSON.stringify(task.taskArn)}])["tasks"][0]
+print(json.dumps({"stopCode": t.get("stopCode"), "exitCode": t["containers"][0].get("exitCode"), "reason": t.get("stoppedReason")}))
+`,
+    root,
+  )
+  assert.deepEqual(stopped, { stopCode: 'EssentialContainerExited', exitCode: 0, reason: 'Essential container in task exited' })
 })

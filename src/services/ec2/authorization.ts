@@ -5,6 +5,7 @@
 //! ec2:VpceServiceName, aws:RequestTag/* and aws:TagKeys from TagSpecifications, aws:ResourceTag/* of resources.
 import type { AuthorizationDeclaration, AuthorizationRequirement, CallContext } from '../../dispatch/index.js'
 import type { Ec2Tag } from '../../store/index.js'
+import { defaultVpcOf, groupInDefaultVpc } from './default-vpc.js'
 import { ec2Arn, ec2Collections, scopeOf } from './records.js'
 import { requestTagContext, resourceTagContext } from './tags.js'
 
@@ -76,13 +77,23 @@ export const EC2_AUTHORIZATION: Record<string, AuthorizationDeclaration<Input>> 
       const service: Context = endpoint ? { 'ec2:VpceServiceName': endpoint.serviceName } : {}
       return existing(ctx, 'DeleteVpcEndpoints', 'vpc-endpoint', id, vpcContext(ctx, endpoint?.vpcId), service)
     }),
-  CreateSecurityGroup: (input, ctx) => [
-    requirement(ctx, 'CreateSecurityGroup', 'security-group', '*', vpcContext(ctx, input.VpcId), requestTagContext(input.TagSpecifications)),
-    ...(input.VpcId === undefined ? [] : [existing(ctx, 'CreateSecurityGroup', 'vpc', input.VpcId)]),
-  ],
+  CreateSecurityGroup: (input, ctx) => {
+    // Without VpcId the group is created in (and so uses) the default VPC.
+    const vpcId: string | undefined = input.VpcId ?? defaultVpcOf(ctx)
+    return [
+      requirement(ctx, 'CreateSecurityGroup', 'security-group', '*', vpcContext(ctx, vpcId), requestTagContext(input.TagSpecifications)),
+      ...(vpcId === undefined ? [] : [existing(ctx, 'CreateSecurityGroup', 'vpc', vpcId)]),
+    ]
+  },
   DescribeSecurityGroups: describe('DescribeSecurityGroups'),
   DeleteSecurityGroup: (input, ctx) => {
-    const vpcId = input.GroupId === undefined ? undefined : ec2Collections(ctx).securityGroups.get(scopeOf(ctx), input.GroupId)?.vpcId
-    return [existing(ctx, 'DeleteSecurityGroup', 'security-group', input.GroupId ?? '*', vpcContext(ctx, vpcId))]
+    // A GroupName names the default VPC's group of that name.
+    const group =
+      input.GroupId !== undefined
+        ? ec2Collections(ctx).securityGroups.get(scopeOf(ctx), input.GroupId)
+        : input.GroupName !== undefined
+          ? groupInDefaultVpc(ctx, input.GroupName)
+          : undefined
+    return [existing(ctx, 'DeleteSecurityGroup', 'security-group', input.GroupId ?? group?.groupId ?? '*', vpcContext(ctx, group?.vpcId))]
   },
 }

@@ -120,9 +120,14 @@ export function cannotDeleteDefaultGroup(groupId: string): AwsError {
   return new AwsError('CannotDelete', `the specified group: "${groupId}" name: "default" cannot be deleted by a user`)
 }
 
-/** taskrole models no default VPC, so calls that would fall back to it have none. */
+/** A call that falls back to the default VPC (CreateSecurityGroup without VpcId) after the user deleted it. */
 export function noDefaultVpc(): AwsError {
   return new AwsError('VPCIdNotSpecified', 'No default VPC for this user. GroupName is only supported for EC2-Classic and default VPC.')
+}
+
+/** GroupNames / GroupName are looked up in the default VPC: "… does not exist in default VPC 'vpc-…'" ('none' without one). */
+export function groupNotInDefaultVpc(name: string, vpcId: string | undefined): AwsError {
+  return new AwsError('InvalidGroup.NotFound', `The security group '${name}' does not exist in default VPC '${vpcId ?? 'none'}'`)
 }
 
 /** DryRun=true on a call that is permitted. */

@@ -8,15 +8,16 @@ import { EC2_HANDLERS } from './index.js'
 export const TEST_ACCOUNT = '111122223333'
 export const TEST_REGION = 'us-east-1'
 
-export function fakeCallContext(options: { store?: Store; region?: string } = {}): CallContext {
-  const principal: Principal = { type: 'Root', accountId: TEST_ACCOUNT, arn: `arn:aws:iam::${TEST_ACCOUNT}:root`, userId: TEST_ACCOUNT, accessKeyId: TEST_ACCOUNT }
+export function fakeCallContext(options: { store?: Store; region?: string; account?: string } = {}): CallContext {
+  const account = options.account ?? TEST_ACCOUNT
+  const principal: Principal = { type: 'Root', accountId: account, arn: `arn:aws:iam::${account}:root`, userId: account, accessKeyId: account }
   return {
     requestId: 'test-request',
     eventId: 'test-event',
     service: 'ec2',
     operation: 'test',
     principal,
-    accountId: TEST_ACCOUNT,
+    accountId: account,
     region: options.region ?? TEST_REGION,
     now: new Date('2025-01-02T03:04:05.000Z'),
     store: options.store ?? openStore(':memory:'),

@@ -1,12 +1,9 @@
 //! EC2 resource ids: `<prefix>-<17 hex>` as EC2 issues them since the move to long ids; eight-hex ids (the old
-//! short form) are still well formed (EC2 User Guide, "Resource IDs").
-import { randomBytes } from 'node:crypto'
+//! short form) are still well formed (EC2 User Guide, "Resource IDs"). New ids come from the store, which issues
+//! the default VPC's too.
+import { ec2Id, type Ec2IdPrefix } from '../../store/index.js'
 
-export type Ec2IdPrefix = 'vpc' | 'subnet' | 'vpce' | 'sg' | 'eni' | 'dopt' | 'vpc-cidr-assoc'
-
-export function ec2Id(prefix: Ec2IdPrefix): string {
-  return `${prefix}-${randomBytes(9).toString('hex').slice(0, 17)}`
-}
+export { ec2Id, type Ec2IdPrefix }
 
 export function isEc2Id(prefix: Ec2IdPrefix, id: string): boolean {
   const rest = id.startsWith(`${prefix}-`) ? id.slice(prefix.length + 1) : undefined

@@ -3,6 +3,7 @@
 import type { OperationDefinition, ServiceDefinition } from '../../dispatch/index.js'
 import { EC2_AUTHORIZATION } from './authorization.js'
 import { createVpcEndpointHandlers } from './create-vpc-endpoint.js'
+import { withDefaultVpc } from './default-vpc.js'
 import { securityGroupHandlers } from './security-groups.js'
 import { subnetHandlers } from './subnets.js'
 import { UNAUTHORIZED_OPERATION, unauthorizedOperationMessage } from './unauthorized-operation.js'
@@ -11,7 +12,7 @@ import { vpcHandlers } from './vpcs.js'
 
 export { unauthorizedOperationMessage, encodeAuthorizationFailure } from './unauthorized-operation.js'
 
-export const EC2_HANDLERS: Record<string, OperationDefinition['handler']> = {
+const handlers = {
   ...vpcHandlers,
   ...subnetHandlers,
   ...createVpcEndpointHandlers,
@@ -19,13 +20,19 @@ export const EC2_HANDLERS: Record<string, OperationDefinition['handler']> = {
   ...securityGroupHandlers,
 } as Record<string, OperationDefinition['handler']>
 
+/** Every handler sees the account's default VPC, created on its first EC2 call in the Region. */
+export const EC2_HANDLERS: Record<string, OperationDefinition['handler']> = Object.fromEntries(
+  Object.entries(handlers).map(([name, handler]) => [name, withDefaultVpc(handler)]),
+)
+
 function operations(): Record<string, OperationDefinition> {
   const table: Record<string, OperationDefinition> = {}
   for (const [name, handler] of Object.entries(EC2_HANDLERS)) {
     const authorization = EC2_AUTHORIZATION[name]
     // INVARIANT: every operation declares its authorization (STYLE.md rule 6); authorization.test.ts pins it too.
     if (!authorization) throw new Error(`ec2:${name} has no authorization entry`)
-    table[name] = { authorization, handler }
+    // Authorization runs first and reads tags of the resources named, the default VPC's included.
+    table[name] = { authorization: withDefaultVpc(authorization), handler }
   }
   return table
 }

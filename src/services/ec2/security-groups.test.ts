@@ -15,7 +15,9 @@ test('CreateSecurityGroup in a VPC; names are unique per VPC; default is reserve
   })
   assert.equal(failure(() => callEc2(ctx, 'CreateSecurityGroup', { VpcId: vpcId, GroupName: 'default', Description: 'x' })).code, 'InvalidGroup.Reserved')
   assert.equal(failure(() => callEc2(ctx, 'CreateSecurityGroup', { VpcId: vpcId, GroupName: 'sg-web', Description: 'x' })).code, 'InvalidParameterValue')
-  assert.equal(failure(() => callEc2(ctx, 'CreateSecurityGroup', { GroupName: 'web', Description: 'x' })).code, 'VPCIdNotSpecified')
+  // Without VpcId the group goes to the default VPC, where the name is still free.
+  const inDefault = callEc2(ctx, 'CreateSecurityGroup', { GroupName: 'web', Description: 'x' }).GroupId
+  assert.notEqual(callEc2(ctx, 'DescribeSecurityGroups', { GroupIds: [inDefault] }).SecurityGroups[0].VpcId, vpcId)
   const [group] = callEc2(ctx, 'DescribeSecurityGroups', { GroupIds: [created.GroupId] }).SecurityGroups
   assert.equal(group.Description, 'web tier')
   assert.deepEqual(group.IpPermissions, [])
@@ -25,7 +27,8 @@ test('CreateSecurityGroup in a VPC; names are unique per VPC; default is reserve
 test('the default group cannot be deleted; a group an endpoint uses is a dependency', () => {
   const ctx = fakeCallContext()
   const { vpcId, subnetA } = network(ctx)
-  const defaultGroup = callEc2(ctx, 'DescribeSecurityGroups', { Filters: [{ Name: 'group-name', Values: ['default'] }] }).SecurityGroups[0].GroupId
+  const defaultGroup = callEc2(ctx, 'DescribeSecurityGroups', { Filters: [{ Name: 'group-name', Values: ['default'] }, { Name: 'vpc-id', Values: [vpcId] }] })
+    .SecurityGroups[0].GroupId
   assert.deepEqual(failure(() => callEc2(ctx, 'DeleteSecurityGroup', { GroupId: defaultGroup })), {
     code: 'CannotDelete',
     message: `the specified group: "${defaultGroup}" name: "default" cannot be deleted by a user`,
@@ -44,6 +47,7 @@ test('the default group cannot be deleted; a group an endpoint uses is a depende
   callEc2(ctx, 'DeleteVpcEndpoints', { VpcEndpointIds: [endpoint.VpcEndpointId] })
   assert.deepEqual(callEc2(ctx, 'DeleteSecurityGroup', { GroupId: group }), { Return: true, GroupId: group })
   assert.equal(failure(() => callEc2(ctx, 'DeleteSecurityGroup', { GroupId: group })).code, 'InvalidGroup.NotFound')
-  assert.equal(failure(() => callEc2(ctx, 'DescribeSecurityGroups', { GroupNames: ['default'] })).code, 'InvalidGroup.NotFound')
+  // GroupNames look in the default VPC, where there is no `endpoints` group.
+  assert.equal(failure(() => callEc2(ctx, 'DescribeSecurityGroups', { GroupNames: ['endpoints'] })).code, 'InvalidGroup.NotFound')
   assert.equal(failure(() => callEc2(ctx, 'DescribeSecurityGroups', { GroupIds: ['group-1'] })).code, 'InvalidGroupId.Malformed')
 })

@@ -1,7 +1,7 @@
 //! Security groups, minimal: each VPC's `default` group, CreateSecurityGroup, DescribeSecurityGroups,
 //! DeleteSecurityGroup (Amazon EC2 API Reference). Rules are not modelled beyond the defaults EC2 sets
-//! (all egress; the default group also admits its own members).
-import { AwsError } from '../../aws/index.js'
+//! (all egress; the default group also admits its own members). Calls that name no VPC (CreateSecurityGroup without
+//! VpcId, GroupNames, GroupName) use the account's default VPC.
 import type { CallContext } from '../../dispatch/index.js'
 import type { Ec2Tag, SecurityGroupRecord } from '../../store/index.js'
 import {
@@ -9,12 +9,14 @@ import {
   dryRunOperation,
   groupDuplicate,
   groupHasDependents,
+  groupNotInDefaultVpc,
   groupReserved,
   ID_KINDS,
   invalidParameterValue,
   missingParameter,
   noDefaultVpc,
 } from './errors.js'
+import { defaultVpcOf, groupInDefaultVpc } from './default-vpc.js'
 import { checkFilterNames, matchesFilters, type Filter } from './filters.js'
 import { ec2Id } from './ids.js'
 import { pageOf } from './paging.js'
@@ -66,9 +68,11 @@ export function createSecurityGroupRecord(
   return group
 }
 
-/** A name GroupNames / GroupName would look up in the default VPC, which taskrole does not model. */
-function notInDefaultVpc(name: string): AwsError {
-  return new AwsError('InvalidGroup.NotFound', `The security group '${name}' does not exist in default VPC 'none'`)
+/** The group a GroupNames / GroupName entry names: the default VPC's group of that name. */
+function requireGroupInDefaultVpc(ctx: CallContext, name: string): SecurityGroupRecord {
+  const group = groupInDefaultVpc(ctx, name)
+  if (!group) throw groupNotInDefaultVpc(name, defaultVpcOf(ctx))
+  return group
 }
 
 function securityGroupOutput(ctx: CallContext, group: SecurityGroupRecord) {
@@ -88,11 +92,13 @@ function securityGroupOutput(ctx: CallContext, group: SecurityGroupRecord) {
 
 function createSecurityGroup(input: CreateSecurityGroupInput, ctx: CallContext) {
   if (input.DryRun) throw dryRunOperation()
-  if (input.VpcId === undefined) throw noDefaultVpc()
+  // Without VpcId the group goes to the default VPC (API Reference, CreateSecurityGroup "VpcId").
+  const vpcId = input.VpcId ?? defaultVpcOf(ctx)
+  if (vpcId === undefined) throw noDefaultVpc()
   if (input.GroupName === 'default') throw groupReserved()
   if (input.GroupName.startsWith('sg-')) throw invalidParameterValue(`Value (${input.GroupName}) for parameter GroupName is invalid. Group names may not be in the format sg-*.`)
   if (input.GroupName === '') throw missingParameter('The request must contain the parameter groupName')
-  const vpc = requireVpc(ctx, input.VpcId)
+  const vpc = requireVpc(ctx, vpcId)
   const taken = ec2Collections(ctx)
     .securityGroups.list(scopeOf(ctx))
     .some((group) => group.vpcId === vpc.vpcId && group.groupName === input.GroupName)
@@ -114,10 +120,13 @@ const GROUP_FILTERS = (group?: SecurityGroupRecord) => ({
 function describeSecurityGroups(input: DescribeSecurityGroupsInput, ctx: CallContext) {
   if (input.DryRun) throw dryRunOperation()
   checkFilterNames(input.Filters, GROUP_FILTERS())
-  if (input.GroupNames?.length) throw notInDefaultVpc(input.GroupNames[0]!)
   const groups = ec2Collections(ctx).securityGroups
-  const selected = input.GroupIds?.length
-    ? resolveIds(ID_KINDS.securityGroup, input.GroupIds, (id) => groups.get(scopeOf(ctx), id))
+  const named = input.GroupIds?.length || input.GroupNames?.length
+  const selected = named
+    ? [
+        ...resolveIds(ID_KINDS.securityGroup, input.GroupIds ?? [], (id) => groups.get(scopeOf(ctx), id)),
+        ...(input.GroupNames ?? []).map((name) => requireGroupInDefaultVpc(ctx, name)),
+      ].filter((group, index, all) => all.findIndex((other) => other.groupId === group.groupId) === index)
     : groups.list(scopeOf(ctx))
   const matching = selected.filter((group) => matchesFilters(input.Filters, GROUP_FILTERS(group), group.tags))
   const page = pageOf(matching, input, (group) => group.groupId)
@@ -126,11 +135,8 @@ function describeSecurityGroups(input: DescribeSecurityGroupsInput, ctx: CallCon
 
 function deleteSecurityGroup(input: DeleteSecurityGroupInput, ctx: CallContext) {
   if (input.DryRun) throw dryRunOperation()
-  if (input.GroupId === undefined) {
-    if (input.GroupName !== undefined) throw notInDefaultVpc(input.GroupName)
-    throw missingParameter('The request must contain the parameter groupName or groupId')
-  }
-  const group = requireSecurityGroup(ctx, input.GroupId)
+  if (input.GroupId === undefined && input.GroupName === undefined) throw missingParameter('The request must contain the parameter groupName or groupId')
+  const group = input.GroupId !== undefined ? requireSecurityGroup(ctx, input.GroupId) : requireGroupInDefaultVpc(ctx, input.GroupName!)
   if (group.isDefault) throw cannotDeleteDefaultGroup(group.groupId)
   const inUse = ec2Collections(ctx)
     .vpcEndpoints.list(scopeOf(ctx))

@@ -33,7 +33,7 @@ test('CreateSubnet refuses blocks outside the VPC, overlapping blocks, bad zones
   assert.match(failure(() => callEc2(ctx, 'CreateSubnet', { VpcId: vpcId, CidrBlock: '10.0.9.0/24', AvailabilityZone: 'us-east-1z' })).message, /us-east-1a, us-east-1b/)
   assert.equal(failure(() => callEc2(ctx, 'CreateSubnet', { VpcId: 'vpc-0123456789abcdef0', CidrBlock: '10.0.9.0/24' })).code, 'InvalidVpcID.NotFound')
   assert.equal(failure(() => callEc2(ctx, 'CreateSubnet', { VpcId: vpcId })).code, 'MissingParameter')
-  assert.equal(callEc2(ctx, 'DescribeSubnets', {}).Subnets.length, 2)
+  assert.equal(callEc2(ctx, 'DescribeSubnets', { Filters: [{ Name: 'vpc-id', Values: [vpcId] }] }).Subnets.length, 2)
   // An AvailabilityZoneId picks its zone.
   assert.equal(callEc2(ctx, 'CreateSubnet', { VpcId: vpcId, CidrBlock: '10.0.9.0/24', AvailabilityZoneId: 'use1-az3' }).Subnet.AvailabilityZone, 'us-east-1c')
 })

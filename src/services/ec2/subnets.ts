@@ -1,6 +1,7 @@
 //! Subnets: CreateSubnet (a block inside its VPC's, overlapping no other subnet), DescribeSubnets, DeleteSubnet
 //! (Amazon EC2 API Reference). A subnet is where taskrole places an awsvpc task: its VPC and that VPC's endpoints
-//! give the agent's calls their aws:SourceVpc / aws:SourceVpce (store/repositories/ec2-network.ts).
+//! give the agent's calls their aws:SourceVpc / aws:SourceVpce (store/repositories/ec2-network.ts). The default VPC's
+//! subnets, one per zone, are DefaultForAz and MapPublicIpOnLaunch (Amazon VPC User Guide, "Default subnets").
 import type { CallContext } from '../../dispatch/index.js'
 import type { SubnetRecord } from '../../store/index.js'
 import { availabilityZoneId, availabilityZones, zoneOfId } from './availability-zones.js'
@@ -65,8 +66,8 @@ function subnetOutput(ctx: CallContext, subnet: SubnetRecord) {
     AvailabilityZoneId: subnet.availabilityZoneId,
     AvailableIpAddressCount: cidrSize(parseCidr(subnet.cidrBlock)!) - RESERVED_ADDRESSES - usedAddresses(ctx, subnet.subnetId),
     CidrBlock: subnet.cidrBlock,
-    DefaultForAz: false,
-    MapPublicIpOnLaunch: false,
+    DefaultForAz: subnet.defaultForAz ?? false,
+    MapPublicIpOnLaunch: subnet.mapPublicIpOnLaunch ?? false,
     MapCustomerOwnedIpOnLaunch: false,
     State: 'available',
     SubnetId: subnet.subnetId,
@@ -131,8 +132,9 @@ const SUBNET_FILTERS = (subnet?: SubnetRecord) => ({
   'availability-zone': subnet?.availabilityZone,
   availabilityZone: subnet?.availabilityZone,
   'availability-zone-id': subnet?.availabilityZoneId,
-  'default-for-az': subnet && 'false',
-  defaultForAz: subnet && 'false',
+  'default-for-az': subnet && String(subnet.defaultForAz ?? false),
+  defaultForAz: subnet && String(subnet.defaultForAz ?? false),
+  'map-public-ip-on-launch': subnet && String(subnet.mapPublicIpOnLaunch ?? false),
   'owner-id': subnet?.ownerId,
   state: subnet && 'available',
 })

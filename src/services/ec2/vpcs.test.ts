@@ -30,8 +30,10 @@ test('bad CIDR blocks: malformed, host bits, too large or too small, missing', (
   assert.equal(failure(() => callEc2(ctx, 'CreateVpc', { CidrBlock: '10.0.0.0/29' })).code, 'InvalidVpc.Range')
   assert.equal(failure(() => callEc2(ctx, 'CreateVpc', {})).code, 'MissingParameter')
   assert.equal(failure(() => callEc2(ctx, 'CreateVpc', { CidrBlock: '10.0.0.0/16', TagSpecifications: [{ ResourceType: 'subnet', Tags: [] }] })).code, 'InvalidParameterValue')
-  assert.deepEqual(callEc2(ctx, 'DescribeVpcs', {}).Vpcs, [])
-  assert.deepEqual(callEc2(ctx, 'DescribeSecurityGroups', {}).SecurityGroups, [])
+  // Only the account's default VPC and its group.
+  const vpcs = callEc2(ctx, 'DescribeVpcs', {}).Vpcs
+  assert.deepEqual(vpcs.map((v: any) => [v.CidrBlock, v.IsDefault]), [['172.31.0.0/16', true]])
+  assert.deepEqual(callEc2(ctx, 'DescribeSecurityGroups', {}).SecurityGroups.map((g: any) => g.VpcId), [vpcs[0].VpcId])
 })
 
 test('DescribeVpcs: unknown and malformed ids, filters, an unknown filter', () => {
@@ -55,9 +57,13 @@ test('DescribeVpcs: unknown and malformed ids, filters, an unknown filter', () =
     message: "The filter 'colour' is invalid",
     status: 400,
   })
-  const page = callEc2(ctx, 'DescribeVpcs', { MaxResults: 1 })
-  assert.equal(page.Vpcs.length, 1)
-  assert.equal(callEc2(ctx, 'DescribeVpcs', { MaxResults: 1, NextToken: page.NextToken }).Vpcs.length, 1)
+  // Three VPCs with the default one: pages of two, then one.
+  const page = callEc2(ctx, 'DescribeVpcs', { MaxResults: 2 })
+  assert.equal(page.Vpcs.length, 2)
+  const last = callEc2(ctx, 'DescribeVpcs', { MaxResults: 2, NextToken: page.NextToken })
+  assert.equal(last.Vpcs.length, 1)
+  assert.equal(last.NextToken, undefined)
+  assert.equal(new Set([...page.Vpcs, ...last.Vpcs].map((v: any) => v.VpcId)).size, 3)
 })
 
 test('DeleteVpc: DependencyViolation while subnets, endpoints or own security groups remain', () => {
@@ -74,8 +80,10 @@ test('DeleteVpc: DependencyViolation while subnets, endpoints or own security gr
   assert.deepEqual(failure(() => callEc2(ctx, 'DeleteVpc', { VpcId: vpcId })), blocked)
   callEc2(ctx, 'DeleteSecurityGroup', { GroupId: group })
   callEc2(ctx, 'DeleteVpc', { VpcId: vpcId })
-  assert.deepEqual(callEc2(ctx, 'DescribeVpcs', {}).Vpcs, [])
-  assert.deepEqual(callEc2(ctx, 'DescribeSecurityGroups', {}).SecurityGroups, [])
+  // What is left is the default VPC and its default group.
+  assert.deepEqual(callEc2(ctx, 'DescribeVpcs', {}).Vpcs.map((v: any) => v.IsDefault), [true])
+  assert.deepEqual(callEc2(ctx, 'DescribeSecurityGroups', { Filters: [{ Name: 'vpc-id', Values: [vpcId] }] }).SecurityGroups, [])
+  assert.equal(callEc2(ctx, 'DescribeSecurityGroups', {}).SecurityGroups.length, 1)
   assert.equal(failure(() => callEc2(ctx, 'DeleteVpc', { VpcId: vpcId })).code, 'InvalidVpcID.NotFound')
 })
 
@@ -86,5 +94,6 @@ test('DryRun answers DryRunOperation (412) and changes nothing', () => {
     message: 'Request would have succeeded, but DryRun flag is set.',
     status: 412,
   })
-  assert.deepEqual(callEc2(ctx, 'DescribeVpcs', {}).Vpcs, [])
+  assert.deepEqual(callEc2(ctx, 'DescribeVpcs', { Filters: [{ Name: 'is-default', Values: ['false'] }] }).Vpcs, [])
+  assert.equal(callEc2(ctx, 'DescribeVpcs', {}).Vpcs.length, 1)
 })

@@ -1,4 +1,5 @@
-//! VPCs: CreateVpc (with its `default` security group), DescribeVpcs, DeleteVpc (Amazon EC2 API Reference).
+//! VPCs: CreateVpc (with its `default` security group), DescribeVpcs, DeleteVpc (Amazon EC2 API Reference). The
+//! account's default VPC (default-vpc.ts) is one of them: IsDefault, and deleted like any other, dependencies first.
 import type { CallContext } from '../../dispatch/index.js'
 import type { VpcRecord } from '../../store/index.js'
 import { parseCidr } from './cidr.js'
@@ -43,7 +44,7 @@ function vpcOutput(vpc: VpcRecord, state: 'pending' | 'available') {
     OwnerId: vpc.ownerId,
     InstanceTenancy: vpc.instanceTenancy,
     CidrBlockAssociationSet: [{ AssociationId: vpc.cidrBlockAssociationId, CidrBlock: vpc.cidrBlock, CidrBlockState: { State: 'associated' } }],
-    IsDefault: false,
+    IsDefault: vpc.isDefault ?? false,
     Tags: tagsOutput(vpc.tags),
     VpcId: vpc.vpcId,
     State: state,
@@ -85,7 +86,7 @@ const VPC_FILTERS = (vpc?: VpcRecord) => ({
   'cidr-block-association.association-id': vpc?.cidrBlockAssociationId,
   'cidr-block-association.state': vpc && 'associated',
   'dhcp-options-id': vpc?.dhcpOptionsId,
-  'is-default': vpc && 'false',
+  'is-default': vpc && String(vpc.isDefault ?? false),
   'owner-id': vpc?.ownerId,
   state: vpc && 'available',
 })

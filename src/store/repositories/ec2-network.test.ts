@@ -1,7 +1,18 @@
 import assert from 'node:assert/strict'
 import { test } from 'node:test'
 import { openStore } from '../index.js'
-import { EC2_COLLECTIONS, ec2Scope, endpointForService, networkOfSubnet, type SubnetRecord, type VpcEndpointRecord } from './ec2-network.js'
+import {
+  defaultVpcId,
+  EC2_COLLECTIONS,
+  ec2Scope,
+  endpointForService,
+  ensureDefaultVpc,
+  networkOfSubnet,
+  type SecurityGroupRecord,
+  type SubnetRecord,
+  type VpcEndpointRecord,
+  type VpcRecord,
+} from './ec2-network.js'
 
 const ACCOUNT = '111122223333'
 const REGION = 'us-east-1'
@@ -59,4 +70,47 @@ test("a subnet's VPC and that VPC's endpoints (and no other VPC's)", () => {
   assert.equal(endpointForService(network, REGION, 'logs'), undefined)
   assert.equal(networkOfSubnet(store, ACCOUNT, REGION, 'subnet-0123456789abcdef0'), undefined)
   assert.equal(networkOfSubnet(store, ACCOUNT, 'eu-west-1', subnet.subnetId), undefined)
+})
+
+test('the default VPC: created once per account+Region, outside any transaction too, with a group and a /20 per zone', () => {
+  const store = openStore(':memory:')
+  const scope = ec2Scope(ACCOUNT, REGION)
+  const vpcs = store.documents.collection<VpcRecord>(EC2_COLLECTIONS.vpcs)
+  const subnets = store.documents.collection<SubnetRecord>(EC2_COLLECTIONS.subnets)
+  const groups = store.documents.collection<SecurityGroupRecord>(EC2_COLLECTIONS.securityGroups)
+  assert.equal(defaultVpcId(store, ACCOUNT, REGION), undefined)
+  ensureDefaultVpc(store, ACCOUNT, REGION, new Date('2025-01-01T00:00:00.000Z'))
+  const vpcId = defaultVpcId(store, ACCOUNT, REGION)!
+  const vpc = vpcs.get(scope, vpcId)!
+  assert.equal(vpc.cidrBlock, '172.31.0.0/16')
+  assert.equal(vpc.isDefault, true)
+  assert.equal(vpc.createdAt, '2025-01-01T00:00:00.000Z')
+  assert.deepEqual(groups.list(scope).map((g) => [g.groupId, g.groupName, g.vpcId, g.isDefault]), [[vpc.defaultSecurityGroupId, 'default', vpcId, true]])
+  assert.deepEqual(
+    subnets.list(scope).map((s) => [s.availabilityZone, s.cidrBlock, s.defaultForAz, s.mapPublicIpOnLaunch]).sort(),
+    ['a', 'b', 'c', 'd', 'e', 'f'].map((zone, i) => [`us-east-1${zone}`, `172.31.${16 * i}.0/20`, true, true]),
+  )
+  // Once only: a second call changes nothing, and neither does one after the user deleted it.
+  ensureDefaultVpc(store, ACCOUNT, REGION)
+  assert.equal(vpcs.count(scope), 1)
+  for (const subnet of subnets.list(scope)) subnets.delete(scope, subnet.subnetId)
+  groups.delete(scope, vpc.defaultSecurityGroupId)
+  vpcs.delete(scope, vpcId)
+  assert.equal(defaultVpcId(store, ACCOUNT, REGION), undefined)
+  ensureDefaultVpc(store, ACCOUNT, REGION)
+  assert.equal(vpcs.count(scope), 0)
+  assert.equal(subnets.count(scope), 0)
+})
+
+test('networkOfSubnet gives the account its default VPC first (the agent may be the first to ask)', () => {
+  const store = openStore(':memory:')
+  assert.equal(networkOfSubnet(store, ACCOUNT, 'eu-west-1', 'subnet-0123456789abcdef0'), undefined)
+  const scope = ec2Scope(ACCOUNT, 'eu-west-1')
+  const defaults = store.documents.collection<SubnetRecord>(EC2_COLLECTIONS.subnets).list(scope)
+  assert.deepEqual(defaults.map((s) => s.availabilityZoneId).sort(), ['euw1-az1', 'euw1-az2', 'euw1-az3'])
+  const network = networkOfSubnet(store, ACCOUNT, 'eu-west-1', defaults[0]!.subnetId)!
+  assert.equal(network.vpcId, defaultVpcId(store, ACCOUNT, 'eu-west-1'))
+  assert.deepEqual(network.interfaceEndpoints, [])
+  // Other accounts and Regions are untouched.
+  assert.equal(store.documents.collection(EC2_COLLECTIONS.vpcs).count(ec2Scope(ACCOUNT, REGION)), 0)
 })
