@@ -53,6 +53,8 @@ export class TaskRunner {
   private readonly killTimers = new Map<string, NodeJS.Timeout>()
   private readonly secrets = new Map<string, Record<string, string>>()
   private principalCache: { accessKeyId: string; principal: Principal | undefined } | undefined
+  /** The agent state as last stored: an unchanged state is not written again (each write is a commit). */
+  private savedState: string | undefined
 
   constructor(
     private readonly deps: RunnerDeps,
@@ -122,8 +124,12 @@ export class TaskRunner {
     this.state = records.tasks.get('', this.taskArn)
     if (!this.state) {
       this.state = { taskArn: this.taskArn, containers: definition.containerDefinitions.map((c) => newContainerState(task, c.name, dataDir)) }
-      this.save()
-      this.deps.tasks.update(this.taskArn, (t) => addMissingContainers(t, definition))
+      this.commit(() => {
+        this.save()
+        this.deps.tasks.update(this.taskArn, (t) => addMissingContainers(t, definition))
+      })
+    } else {
+      this.savedState = JSON.stringify(this.state)
     }
     for (const container of this.state.containers) {
       if (container.pid !== undefined && !container.exited) this.watch(container, containerHandle(container))
@@ -210,12 +216,14 @@ export class TaskRunner {
     container.pgid = handle.pgid
     container.processStartTime = handle.startTime
     container.startedAt = clock.now().toISOString()
-    this.save()
-    this.deps.tasks.update(this.taskArn, (t) => {
-      const record = t.containers.find((c) => c.name === container.name)
-      if (!record) return false
-      record.lastStatus = 'RUNNING'
-      record.runtimeId = container.runtimeId
+    this.commit(() => {
+      this.save()
+      this.deps.tasks.update(this.taskArn, (t) => {
+        const record = t.containers.find((c) => c.name === container.name)
+        if (!record) return false
+        record.lastStatus = 'RUNNING'
+        record.runtimeId = container.runtimeId
+      })
     })
     this.watch(container, handle)
     if (container.log) this.track(container)
@@ -242,12 +250,14 @@ export class TaskRunner {
     // SIGKILLed while taskrole was down leaves no exit file: 137, as Docker reports a SIGKILL.
     container.exitCode = exit.exitCode ?? (container.killSentAt ? 137 : undefined)
     container.finishedAt = this.deps.clock.now().toISOString()
-    this.save()
-    this.deps.tasks.update(this.taskArn, (t) => {
-      const record = t.containers.find((c) => c.name === name)
-      if (!record) return false
-      record.lastStatus = 'STOPPED'
-      if (container.exitCode !== undefined) record.exitCode = container.exitCode
+    this.commit(() => {
+      this.save()
+      this.deps.tasks.update(this.taskArn, (t) => {
+        const record = t.containers.find((c) => c.name === name)
+        if (!record) return false
+        record.lastStatus = 'STOPPED'
+        if (container.exitCode !== undefined) record.exitCode = container.exitCode
+      })
     })
     this.wake()
   }
@@ -258,27 +268,30 @@ export class TaskRunner {
     const state = this.state!
     const now = clock.now()
     const running = state.containers.filter((c) => c.startedAt !== undefined && !c.exited)
-    tasks.update(this.taskArn, (t) => {
-      if (!t.stopCode) requestStop(t, 'UserInitiated', TASK_STOPPED_BY_USER, now)
-      if (running.length) advanceTask(t, 'STOPPING', now)
+    // The stop request, the containers that will never run and the signals sent: one commit.
+    this.commit(() => {
+      tasks.update(this.taskArn, (t) => {
+        if (!t.stopCode) requestStop(t, 'UserInitiated', TASK_STOPPED_BY_USER, now)
+        if (running.length) advanceTask(t, 'STOPPING', now)
+      })
+      for (const container of state.containers) {
+        if (container.startedAt === undefined && !container.exited) this.neverStarted(container)
+      }
+      for (const container of running) {
+        const handle = this.handles.get(container.name) ?? containerHandle(container)
+        if (!container.termSentAt) {
+          this.signal(handle, 'SIGTERM')
+          container.termSentAt = now.toISOString()
+          this.save()
+        }
+        if (!container.killSentAt && !this.killTimers.has(container.name)) {
+          const timeout = (definition.containerDefinitions.find((d) => d.name === container.name)?.stopTimeout ?? DEFAULT_STOP_TIMEOUT_SECONDS) * 1000
+          const delay = Date.parse(container.termSentAt) + timeout - now.getTime()
+          const timer = setTimeout(() => this.killContainer(container.name), Math.max(delay, 0))
+          this.killTimers.set(container.name, timer)
+        }
+      }
     })
-    for (const container of state.containers) {
-      if (container.startedAt === undefined && !container.exited) this.neverStarted(container)
-    }
-    for (const container of running) {
-      const handle = this.handles.get(container.name) ?? containerHandle(container)
-      if (!container.termSentAt) {
-        this.signal(handle, 'SIGTERM')
-        container.termSentAt = now.toISOString()
-        this.save()
-      }
-      if (!container.killSentAt && !this.killTimers.has(container.name)) {
-        const timeout = (definition.containerDefinitions.find((d) => d.name === container.name)?.stopTimeout ?? DEFAULT_STOP_TIMEOUT_SECONDS) * 1000
-        const delay = Date.parse(container.termSentAt) + timeout - now.getTime()
-        const timer = setTimeout(() => this.killContainer(container.name), Math.max(delay, 0))
-        this.killTimers.set(container.name, timer)
-      }
-    }
     if (running.length === 0) await this.finish()
   }
 
@@ -310,11 +323,13 @@ export class TaskRunner {
     // ECS deletes task-role credentials once the task is stopped (research §1.7): later fetches answer 400.
     credentials.revoke(state.credentialsId)
     credentials.revoke(state.executionCredentialsId)
-    tasks.update(this.taskArn, (t) => {
-      for (const record of t.containers) if (record.lastStatus !== 'STOPPED') record.lastStatus = 'STOPPED'
-      advanceTask(t, 'STOPPED', clock.now())
+    this.commit(() => {
+      tasks.update(this.taskArn, (t) => {
+        for (const record of t.containers) if (record.lastStatus !== 'STOPPED') record.lastStatus = 'STOPPED'
+        advanceTask(t, 'STOPPED', clock.now())
+      })
+      this.forget()
     })
-    this.forget()
   }
 
   /** The task fails before (some of) its containers ran: stopCode TaskFailedToStart with ECS's reason. */
@@ -333,12 +348,14 @@ export class TaskRunner {
   /** A container that will never run: STOPPED without an exit code. */
   private neverStarted(container: ContainerState, reason?: string): void {
     container.exited = true
-    this.save()
-    this.deps.tasks.update(this.taskArn, (t) => {
-      const record = t.containers.find((c) => c.name === container.name)
-      if (!record) return false
-      record.lastStatus = 'STOPPED'
-      if (reason) record.reason = reason
+    this.commit(() => {
+      this.save()
+      this.deps.tasks.update(this.taskArn, (t) => {
+        const record = t.containers.find((c) => c.name === container.name)
+        if (!record) return false
+        record.lastStatus = 'STOPPED'
+        if (reason) record.reason = reason
+      })
     })
   }
 
@@ -376,6 +393,14 @@ export class TaskRunner {
   private save(): void {
     const state = this.state
     if (!state || this.phase === 'done') return
+    const json = JSON.stringify(state)
+    if (json === this.savedState) return
     this.deps.store.transaction(() => this.deps.records.tasks.put('', this.taskArn, state))
+    this.savedState = json
+  }
+
+  /** Writes that belong together (the agent's state and the task record) in one commit. */
+  private commit(writes: () => void): void {
+    this.deps.store.transaction(writes)
   }
 }

@@ -34,7 +34,8 @@ export interface CallRecord {
   wouldBeDenied?: Array<{ errorCode: string; errorMessage: string }>
 }
 
-export function recordEvent(store: Store, call: CallRecord): void {
+/** `deferred`: the call changed nothing, so its row may wait to be written with others (AuditEvents.defer). */
+export function recordEvent(store: Store, call: CallRecord, when: 'now' | 'deferred' = 'now'): void {
   const account = call.recipientAccountId ?? principalAccount(call.principal)
   const record: Record<string, unknown> = {
     eventVersion: '1.08',
@@ -72,7 +73,7 @@ export function recordEvent(store: Store, call: CallRecord): void {
     record.additionalEventData = { ...call.additionalEventData, taskrole: { enforcement: 'audit', wouldBeDenied: call.wouldBeDenied } }
   }
   if (call.sharedEventId) record.sharedEventID = call.sharedEventId
-  store.audit.append({
+  const row = {
     eventId: call.eventId,
     account,
     eventTime: call.eventTime.getTime(),
@@ -85,5 +86,7 @@ export function recordEvent(store: Store, call: CallRecord): void {
     decision: call.decision,
     record: JSON.stringify(record),
     explanation: call.explanation === undefined ? undefined : JSON.stringify(call.explanation),
-  })
+  }
+  if (when === 'deferred') store.audit.defer(row)
+  else store.audit.append(row)
 }

@@ -4,7 +4,7 @@ import { AwsError, isAwsError, requestId as newRequestId, type Clock } from '../
 import { principalAccount, type Principal } from '../auth/index.js'
 import type { AuthorizationOutcome, AuthorizationRequirement, Authorizer } from '../authz/index.js'
 import { recordEvent } from '../audit/index.js'
-import type { Store } from '../store/index.js'
+import type { AuditEventRow, Store } from '../store/index.js'
 import type { AuditAnnotations, CallContext, InvokeOptions, RequestSource } from './call-context.js'
 import { decisionRecord } from './decision-record.js'
 import { trackIamWrites } from './track-iam-writes.js'
@@ -50,7 +50,7 @@ export function createDispatcher(options: { store: Store; authorizer: Authorizer
     if (outermost) pending = { afterCommit: [], failures: [], iamWrites: [] }
     const work = pending!
     try {
-      const result = invokeOnce(call, work)
+      const result = invokeOnce(call, work, outermost)
       if (outermost) {
         pending = undefined
         for (const fn of work.failures) fn()
@@ -66,7 +66,7 @@ export function createDispatcher(options: { store: Store; authorizer: Authorizer
     }
   }
 
-  function invokeOnce(call: Call, work: PendingWork): unknown {
+  function invokeOnce(call: Call, work: PendingWork, outermost: boolean): unknown {
     const service = registry.service(call.service)
     const definition = service?.operations[call.operation]
     if (!service || !definition) {
@@ -122,9 +122,14 @@ export function createDispatcher(options: { store: Store; authorizer: Authorizer
       },
     }
     const readOnly = definition.readOnly ?? defaultReadOnly(call.operation)
+    // A call that changes nothing needs no commit for its audit row alone: the row waits and is written with
+    // others (AuditEvents.defer). Nested calls write theirs in the outer transaction, to roll back with it.
+    const deferAudit = outermost && readOnly && !definition.readsAuditTrail
     const sensitive = new Set(service.sensitiveInputMembers ?? [])
-    const record = (decision: string, output: unknown, error?: AwsError) =>
-      recordEvent(store, {
+    const record = (decision: string, output: unknown, error: AwsError | undefined, when: 'now' | 'deferred') =>
+      recordEvent(
+        store,
+        {
         eventId,
         requestId,
         eventTime: now,
@@ -147,24 +152,30 @@ export function createDispatcher(options: { store: Store; authorizer: Authorizer
         sensitiveMembers: sensitive,
         recipientAccountId: audit.recipientAccountId,
         sharedEventId: audit.sharedEventId,
-      })
+        },
+        when,
+      )
     const decisionOf = () =>
       outcomes.length === 0 ? 'none' : outcomes.some((o) => !o.permitted) ? 'denied' : outcomes.some((o) => o.decision.decision !== 'allowed') ? 'audit-denied' : 'allowed'
+    let written: AuditEventRow[] = []
     try {
       return store.transaction(() => {
+        // Rows still waiting go first, so that the trail keeps the order of the calls (and a reader sees them).
+        if (outermost && !deferAudit) written = store.audit.insertPending()
         const requirements = definition.authorization(call.input, ctx)
         if (requirements !== 'none') for (const requirement of requirements) ctx.authorize(requirement)
         const output = definition.handler(call.input, ctx)
-        record(decisionOf(), output)
+        record(decisionOf(), output, undefined, deferAudit ? 'deferred' : 'now')
         return output
       })
     } catch (error) {
-      // The transaction (or savepoint) rolled back: what was read from the IAM records it wrote is stale.
+      // The transaction (or savepoint) rolled back: what was read from the IAM records it wrote is stale, and the
+      // waiting rows it wrote wait again.
+      store.audit.requeue(written)
       for (const [collection, scope, key] of work.iamWrites) authorizer.recordWritten(collection, scope, key)
       const awsError = isAwsError(error) ? error : undefined
-      work.failures.push(() =>
-        store.transaction(() => record(decisionOf(), undefined, awsError ?? new AwsError('InternalFailure', 'internal failure', { status: 500 }))),
-      )
+      // A failed call changed nothing: its row waits like a read-only call's.
+      work.failures.push(() => record(decisionOf(), undefined, awsError ?? new AwsError('InternalFailure', 'internal failure', { status: 500 }), 'deferred'))
       throw error
     }
   }

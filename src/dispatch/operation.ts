@@ -12,6 +12,8 @@ export interface OperationDefinition<I = any, O = any> {
   handler: (input: I, ctx: CallContext) => O
   /** CloudTrail's readOnly; defaults from the name (Get/List/Describe/Lookup/Simulate/Filter/BatchGet). */
   readOnly?: boolean
+  /** The handler reads the audit trail (cloudtrail:LookupEvents): rows still waiting to be written go first. */
+  readsAuditTrail?: boolean
 }
 
 export interface ServiceDefinition {

@@ -25,18 +25,24 @@ export interface Store {
 export function openStore(dataDir: string | ':memory:'): Store {
   const database = openDatabase(dataDir)
   const sqlite = database.sqlite
+  const audit = new AuditEvents(sqlite)
   return {
     database,
     documents: new DocumentCollections(sqlite),
-    audit: new AuditEvents(sqlite),
+    audit,
     logEvents: new LogEvents(sqlite),
     transaction: (fn) => database.transaction(fn),
     reset: () => {
+      audit.discardPending()
       database.transaction(() => {
         sqlite.exec('DELETE FROM documents; DELETE FROM audit_events; DELETE FROM log_events;')
       })
     },
-    close: () => database.close(),
+    close: () => {
+      // Rows of the last read-only and failed calls are written before the file closes (SIGTERM, tests).
+      if (database.sqlite.open) audit.flush()
+      database.close()
+    },
   }
 }
 export * from './repositories/ecs-records.js'

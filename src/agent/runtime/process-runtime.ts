@@ -1,10 +1,10 @@
 //! The default runtime: each container is a local process group, detached so it outlives a taskrole restart,
-//! its output appended to a file and its exit code written by a tiny wrapper shell.
-import { spawn, type ChildProcess } from 'node:child_process'
-import { accessSync, closeSync, constants as fsConstants, openSync, readFileSync, statSync } from 'node:fs'
-import { constants as osConstants } from 'node:os'
+//! its output appended to a file and its exit code written by a tiny wrapper shell; started by a fork server
+//! (process-launcher.ts) so that taskrole itself never forks.
+import { accessSync, constants as fsConstants, readFileSync, statSync } from 'node:fs'
 import { isAbsolute, join, resolve } from 'node:path'
 import { ContainerStartError, type ContainerExit, type ContainerHandle, type ContainerRuntime, type ContainerSpec } from './container-runtime.js'
+import { createProcessLauncher, type ProcessLauncher } from './process-launcher.js'
 import { commandStarted, groupAlive, processStartTime } from './process-table.js'
 
 /**
@@ -16,8 +16,10 @@ import { commandStarted, groupAlive, processStartTime } from './process-table.js
 const WRAPPER = 'unset PWD; f=$1; shift; trap : TERM INT HUP; "$@"; s=$?; echo $s >"$f"; exit $s'
 const POLL_MS = 200
 
-export function createProcessRuntime(): ContainerRuntime {
-  const children = new Map<number, { child: ChildProcess; exit: Promise<{ code: number | null; signal: NodeJS.Signals | null }> }>()
+export function createProcessRuntime(options: { launcher?: 'fork-server' | 'spawn' | 'auto' } = {}): ContainerRuntime {
+  // Created at the first container, so that a taskrole that runs no task starts no fork server.
+  let launcher: ProcessLauncher | undefined
+  const exits = new Map<number, Promise<number>>()
   const timers = new Set<NodeJS.Timeout>()
 
   function readExitCode(handle: ContainerHandle): number | undefined {
@@ -36,30 +38,15 @@ export function createProcessRuntime(): ContainerRuntime {
   return {
     async start(spec: ContainerSpec): Promise<ContainerHandle> {
       const executable = resolveExecutable(spec.argv[0] ?? '', spec.env.PATH ?? '', spec.cwd)
-      const fd = openSync(spec.outputPath, 'a')
-      let child: ChildProcess
-      try {
-        child = spawn('/bin/sh', ['-c', WRAPPER, 'taskrole-container', spec.exitCodePath, executable, ...spec.argv.slice(1)], {
-          cwd: spec.cwd,
-          env: spec.env,
-          detached: true,
-          stdio: ['ignore', fd, fd],
-        })
-        await new Promise<void>((done, fail) => {
-          child.once('spawn', done)
-          child.once('error', fail)
-        })
-      } finally {
-        closeSync(fd)
-      }
-      // The child stays referenced while the runtime is open (its exit event is awaited); close() unrefs it so
-      // taskrole can exit and leave it running.
-      const pid = child.pid!
-      const exit = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((done) =>
-        child.once('exit', (code, signal) => done({ code, signal })),
-      )
-      children.set(pid, { child, exit })
-      // The wrapper is a new group's leader (detached), so pgid = pid.
+      launcher ??= createProcessLauncher(options.launcher)
+      const { pid, exit } = await launcher.launch({
+        argv: ['/bin/sh', '-c', WRAPPER, 'taskrole-container', spec.exitCodePath, executable, ...spec.argv.slice(1)],
+        env: spec.env,
+        cwd: spec.cwd,
+        outputPath: spec.outputPath,
+      })
+      exits.set(pid, exit)
+      // The wrapper leads a new session and group, so pgid = pid.
       return { pid, pgid: pid, startTime: processStartTime(pid) ?? '', outputPath: spec.outputPath, exitCodePath: spec.exitCodePath }
     },
 
@@ -73,18 +60,22 @@ export function createProcessRuntime(): ContainerRuntime {
       try {
         process.kill(-handle.pgid, signal)
       } catch {
-        // ESRCH: the group is gone already.
+        // ESRCH: the group is gone already, or (fork server) the process has not yet made it: then it is alone.
+        try {
+          if (isRunning(handle)) process.kill(handle.pid, signal)
+        } catch {
+          // gone
+        }
       }
     },
 
     async wait(handle) {
-      const own = children.get(handle.pid)
+      const own = exits.get(handle.pid)
       if (own) {
-        const { signal } = await own.exit
-        children.delete(handle.pid)
-        // Without an exit file the wrapper itself was killed (SIGKILL): report as a shell would, 128 + signal.
-        const exitCode = readExitCode(handle) ?? (signal ? 128 + (osConstants.signals[signal] ?? 0) : undefined)
-        return { exitCode, late: false }
+        const status = await own
+        exits.delete(handle.pid)
+        // Without an exit file the wrapper itself was killed (SIGKILL): its status is a shell's, 128 + signal.
+        return { exitCode: readExitCode(handle) ?? status, late: false }
       }
       // A process started by an earlier taskrole: not our child, so poll its exit file and liveness.
       let first = true
@@ -116,7 +107,8 @@ export function createProcessRuntime(): ContainerRuntime {
     close() {
       for (const timer of timers) clearInterval(timer)
       timers.clear()
-      for (const { child } of children.values()) child.unref()
+      launcher?.close()
+      launcher = undefined
     },
   }
 }

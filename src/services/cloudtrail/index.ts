@@ -7,6 +7,6 @@ export const cloudtrailService: ServiceDefinition = {
   eventSource: 'cloudtrail.amazonaws.com',
   accessDenied: { code: 'AccessDeniedException', status: 400 },
   operations: {
-    LookupEvents: { authorization: lookupEventsAuthorization, handler: lookupEvents },
+    LookupEvents: { authorization: lookupEventsAuthorization, handler: lookupEvents, readsAuditTrail: true },
   },
 }

@@ -1,4 +1,5 @@
 //! The audit trail: one row per call (allowed, denied or failed), with CloudTrail's lookup attributes as columns.
+//! Rows of calls that changed nothing wait in memory and are written together (write-behind, see `defer`).
 import type { SqliteDatabase } from '../database.js'
 
 export interface AuditEventRow {
@@ -29,10 +30,17 @@ export interface AuditQuery {
   limit: number
 }
 
+/** How long a deferred row may wait in memory before it is written. CloudTrail itself delivers within minutes. */
+export const AUDIT_FLUSH_MS = 100
+/** More rows than this are written at once, whatever their age. */
+const MAX_PENDING = 1000
+
 export class AuditEvents {
   private readonly insertStatement
   private readonly byIdStatement
   private readonly lastDeniedStatement
+  private pending: AuditEventRow[] = []
+  private flushTimer: NodeJS.Timeout | undefined
   constructor(private readonly sqlite: SqliteDatabase) {
     this.insertStatement = sqlite.prepare(
       `INSERT INTO audit_events (event_id, account, event_time, event_name, event_source, username, access_key_id, read_only,
@@ -46,7 +54,63 @@ export class AuditEvents {
     )
   }
 
+  /** Writes the row now, in the caller's transaction. The dispatcher writes the waiting rows at the start of
+   *  that transaction (insertPending), so the trail keeps the order of the calls. */
   append(row: AuditEventRow): void {
+    this.insert(row)
+  }
+
+  /**
+   * Keeps the row in memory and writes it within AUDIT_FLUSH_MS, together with the others waiting: a read-only
+   * call then costs no commit of its own (one commit was most of such a call's cost). Reads of the trail write
+   * the waiting rows first, so nobody in this process sees them missing; a SIGTERM writes them (close); only a
+   * crash (kill -9) within AUDIT_FLUSH_MS of such a call can lose its row, never a change's.
+   */
+  defer(row: AuditEventRow): void {
+    this.pending.push(row)
+    if (this.pending.length >= MAX_PENDING) this.flush()
+    else this.flushTimer ??= setTimeout(() => this.flush(), AUDIT_FLUSH_MS).unref()
+  }
+
+  /**
+   * Writes the waiting rows in a transaction of their own. Inside a transaction it does nothing: a call that reads
+   * the trail had the dispatcher write them at the start of its transaction, and rows written here could roll back
+   * with the call.
+   */
+  flush(): void {
+    if (this.pending.length === 0 || this.sqlite.inTransaction) return
+    this.sqlite.transaction(() => this.insertPending())()
+  }
+
+  /**
+   * Inserts the waiting rows into the current transaction and hands them back: if that transaction rolls back,
+   * the caller gives them to `requeue` so that they are not lost with it.
+   */
+  insertPending(): AuditEventRow[] {
+    if (this.flushTimer) clearTimeout(this.flushTimer)
+    this.flushTimer = undefined
+    const rows = this.pending
+    if (rows.length === 0) return rows
+    this.pending = []
+    for (const row of rows) this.insert(row)
+    return rows
+  }
+
+  /** Rows whose transaction rolled back wait again, ahead of the newer ones. */
+  requeue(rows: AuditEventRow[]): void {
+    if (rows.length === 0) return
+    this.pending = rows.concat(this.pending)
+    this.flushTimer ??= setTimeout(() => this.flush(), AUDIT_FLUSH_MS).unref()
+  }
+
+  /** Forgets the waiting rows (reset wipes the trail). */
+  discardPending(): void {
+    if (this.flushTimer) clearTimeout(this.flushTimer)
+    this.flushTimer = undefined
+    this.pending = []
+  }
+
+  private insert(row: AuditEventRow): void {
     this.insertStatement.run({
       ...row,
       username: row.username ?? null,
@@ -59,17 +123,20 @@ export class AuditEvents {
   }
 
   byId(eventId: string): (AuditEventRow & { seq: number }) | undefined {
+    this.flush()
     const row = this.byIdStatement.get(eventId)
     return row ? toRow(row) : undefined
   }
 
   lastDenied(): (AuditEventRow & { seq: number }) | undefined {
+    this.flush()
     const row = this.lastDeniedStatement.get()
     return row ? toRow(row) : undefined
   }
 
   /** Newest first, as CloudTrail LookupEvents returns them. */
   lookup(query: AuditQuery): Array<AuditEventRow & { seq: number }> {
+    this.flush()
     const where = ['account = @account']
     const params: Record<string, unknown> = { account: query.account, limit: query.limit }
     if (query.startTime !== undefined) (where.push('event_time >= @startTime'), (params.startTime = query.startTime))
