@@ -10,6 +10,11 @@ await build({
   format: 'esm',
   target: 'node20',
   sourcemap: 'linked',
+  // Whitespace and syntax only (names stay, so stack traces read as the source): less for node to read and parse
+  // at every start.
+  minifyWhitespace: true,
+  minifySyntax: true,
+  legalComments: 'none',
   external: ['better-sqlite3'],
   // ESM builds of @smithy/* are far smaller than their CommonJS ones (start-up budget).
   mainFields: ['module', 'main'],

@@ -5,7 +5,7 @@ import { AuditEvents } from './repositories/audit-events.js'
 import { LogEvents } from './repositories/log-events.js'
 
 export type { Database } from './database.js'
-export type { Collection, ListOptions, Reviver } from './repositories/documents.js'
+export type { Collection, FieldCondition, ListOptions, Reviver } from './repositories/documents.js'
 export type { AuditEventRow, AuditQuery } from './repositories/audit-events.js'
 export type { LogEventRow, LogEventQuery } from './repositories/log-events.js'
 export * from './repositories/iam-records.js'

@@ -1,7 +1,7 @@
 //! ListTasks: desiredStatus RUNNING by default (which includes tasks still PROVISIONING or PENDING), and the
 //! filters family, startedBy, containerInstance, launchType and serviceName; oldest first, paged.
 import type { CallContext } from '../../dispatch/index.js'
-import type { TaskRecord } from '../../store/index.js'
+import type { FieldCondition, TaskRecord } from '../../store/index.js'
 import { requireCluster } from './clusters.js'
 import { collectionsOf } from './ecs-collections.js'
 import { familyMustMatch, serviceNotFound } from './errors.js'
@@ -29,7 +29,7 @@ export function listTasks(input: ListTasksInput, ctx: CallContext): { taskArns: 
   const instanceArn = input.containerInstance !== undefined ? findInstance(ctx, cluster, input.containerInstance)?.containerInstanceArn ?? '' : undefined
   const wanted = input.desiredStatus ?? 'RUNNING'
   const tasks = c.tasks
-    .list(c.scope, { prefix: `${cluster.clusterName}/` })
+    .list(c.scope, { prefix: `${cluster.clusterName}/`, where: storedStatus(wanted) })
     .filter((task) => statusMatches(task, wanted))
     .filter((task) => input.family === undefined || task.taskDefinitionArn.includes(`:task-definition/${input.family}:`))
     .filter((task) => input.startedBy === undefined || task.startedBy === input.startedBy)
@@ -38,6 +38,16 @@ export function listTasks(input: ListTasksInput, ctx: CallContext): { taskArns: 
     .sort((a, b) => (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : a.taskId < b.taskId ? -1 : 1))
   const page = pageOf(tasks, (task) => task.taskArn, input)
   return { taskArns: page.items.map((task) => task.taskArn), nextToken: page.nextToken }
+}
+
+/** What statusMatches asks, as far as the store can answer it without parsing the records (clusters keep their
+ *  stopped tasks, so most of a long-used cluster's records are dropped here). */
+function storedStatus(wanted: 'RUNNING' | 'PENDING' | 'STOPPED'): FieldCondition[] {
+  if (wanted === 'STOPPED') return []
+  return [
+    ['$.lastStatus', '!=', 'STOPPED'],
+    ['$.desiredStatus', '=', 'RUNNING'],
+  ]
 }
 
 /**

@@ -1,4 +1,5 @@
 //! Typed collections of JSON records over the documents table: every service keeps its records here.
+import type BetterSqlite3 from 'better-sqlite3'
 import type { SqliteDatabase } from '../database.js'
 
 export interface ListOptions {
@@ -7,7 +8,12 @@ export interface ListOptions {
   /** Only keys strictly greater than this (for paging by key). */
   after?: string
   limit?: number
+  /** Only records whose JSON fields compare so (SQLite reads them: no record is parsed just to be dropped). */
+  where?: ReadonlyArray<FieldCondition>
 }
+
+/** `['$.lastStatus', '!=', 'STOPPED']`: a JSON path of the record, an operator, a string value. */
+export type FieldCondition = readonly [path: `$.${string}`, operator: '=' | '!=', value: string]
 
 export interface Collection<T> {
   get(scope: string, key: string): T | undefined
@@ -27,6 +33,7 @@ export interface Collection<T> {
 export type Reviver<T> = (raw: any) => T
 
 export class DocumentCollections {
+  private readonly filtered = new Map<string, BetterSqlite3.Statement>()
   private readonly statements
   constructor(private readonly sqlite: SqliteDatabase) {
     this.statements = {
@@ -45,6 +52,26 @@ export class DocumentCollections {
     }
   }
 
+  /** One prepared statement per shape of condition list (paths and operators; the values are parameters). */
+  private filteredList(where: ReadonlyArray<FieldCondition>): BetterSqlite3.Statement {
+    const shape = where.map(([path, operator]) => `${path} ${operator}`).join(' AND ')
+    let statement = this.filtered.get(shape)
+    if (!statement) {
+      const conditions = where.map(([path, operator]) => {
+        if (!/^\$\.[A-Za-z0-9_.]+$/.test(path)) throw new Error(`not a plain JSON path: ${path}`)
+        return `json_extract(data, '${path}') ${operator === '=' ? '=' : 'IS NOT'} ?`
+      })
+      statement = this.sqlite
+        .prepare(
+          `SELECT data FROM documents WHERE collection = ? AND scope = ? AND key >= ? AND key < ? AND key > ?
+           AND ${conditions.join(' AND ')} ORDER BY key LIMIT ?`,
+        )
+        .pluck()
+      this.filtered.set(shape, statement)
+    }
+    return statement
+  }
+
   collection<T>(name: string, revive: Reviver<T> = (raw) => raw as T): Collection<T> {
     const s = this.statements
     return {
@@ -59,7 +86,10 @@ export class DocumentCollections {
       delete: (scope, key) => s.delete.run(name, scope, key).changes === 1,
       list: (scope, options = {}) => {
         const prefix = options.prefix ?? ''
-        const rows = s.list.all(name, scope, prefix, prefixEnd(prefix), options.after ?? '', options.limit ?? -1) as string[]
+        const where = options.where ?? []
+        const statement = where.length ? this.filteredList(where) : s.list
+        const values = where.map(([, , value]) => value)
+        const rows = statement.all(name, scope, prefix, prefixEnd(prefix), options.after ?? '', ...values, options.limit ?? -1) as string[]
         return rows.map((data) => revive(JSON.parse(data)))
       },
       count: (scope, prefix = '') => s.count.get(name, scope, prefix, prefixEnd(prefix)) as number,
