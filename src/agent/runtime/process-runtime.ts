@@ -55,7 +55,7 @@ export function createProcessRuntime(options: { launcher?: 'fork-server' | 'spaw
       // swallowed by the wrapper's trap, and the command would never see it: wait (briefly) until it runs.
       if (signal === 'SIGTERM') {
         const deadline = Date.now() + 1_000
-        while (!commandStarted(handle.pid) && isRunning(handle) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 5))
+        while (!commandStarted(handle.pid) && isRunning(handle) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 15))
       }
       try {
         process.kill(-handle.pgid, signal)
