@@ -10,6 +10,8 @@ import { ECSClient, ListClustersCommand } from '@aws-sdk/client-ecs'
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts'
 import { authenticate, SigningKeyCache, type AuthProtocol, type IssuedCredential, type Principal } from '../../src/auth/index.js'
 import { isAwsError, type AwsError } from '../../src/aws/index.js'
+import { clientTools } from '../support/client-tools.js'
+import { runAwsCliAsync } from '../support/client-fork-server.js'
 
 const run = promisify(execFile)
 
@@ -200,7 +202,7 @@ test('SDK for JavaScript v3 (ECS, JSON protocol)', async (t) => {
 /** Only what python and the aws CLI need to start, never the host's AWS settings or credentials. */
 function cleanEnv(credentials: Credentials): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {
-    PATH: process.env['PATH'],
+    PATH: clientTools().path,
     HOME: process.env['HOME'],
     LANG: process.env['LANG'] ?? 'C.UTF-8',
     AWS_CONFIG_FILE: '/nonexistent/taskrole-test-config',
@@ -253,7 +255,7 @@ print(json.dumps(out))
 
 test('boto3: signed, presigned (generate_presigned_url fetched with urllib) and unsigned', async () => {
   const cases = Object.fromEntries([...SUCCESSES, ...FAILURES].map(([name, credentials]) => [name, credentials]))
-  const { stdout } = await run('python3', ['-c', BOTO3_SCRIPT, endpoint, JSON.stringify(cases)], { env: cleanEnv(ROOT), timeout: 60_000 })
+  const { stdout } = await run(clientTools().python, ['-c', BOTO3_SCRIPT, endpoint, JSON.stringify(cases)], { env: cleanEnv(ROOT), timeout: 60_000 })
   const results = JSON.parse(stdout) as Record<string, { arn?: string; code?: string; status?: number; presigned?: string; presignedPost?: string }>
   for (const [name, , arn] of SUCCESSES) {
     assert.equal(results[name]?.arn, arn, name)
@@ -270,13 +272,9 @@ test('boto3: signed, presigned (generate_presigned_url fetched with urllib) and 
 })
 
 async function cli(credentials: Credentials): Promise<{ arn?: string; code?: string }> {
-  try {
-    const { stdout } = await run('aws', ['sts', 'get-caller-identity', '--endpoint-url', endpoint, '--output', 'json'], { env: cleanEnv(credentials), timeout: 60_000 })
-    return { arn: (JSON.parse(stdout) as { Arn: string }).Arn }
-  } catch (error) {
-    const stderr = String((error as { stderr?: string }).stderr ?? '')
-    return { code: /An error occurred \((\w+)\)/.exec(stderr)?.[1] ?? stderr }
-  }
+  const { status, stdout, stderr } = await runAwsCliAsync(['sts', 'get-caller-identity', '--endpoint-url', endpoint, '--output', 'json'], cleanEnv(credentials))
+  if (status === 0) return { arn: (JSON.parse(stdout) as { Arn: string }).Arn }
+  return { code: /An error occurred \((\w+)\)/.exec(stderr)?.[1] ?? stderr }
 }
 
 test('the aws CLI (credentials from the environment)', async () => {

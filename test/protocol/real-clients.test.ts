@@ -14,6 +14,7 @@ import { CloudWatchLogsClient, GetLogEventsCommand, ResourceNotFoundException as
 import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager'
 import { AwsError, internalFailure, isAwsError } from '../../src/aws/index.js'
 import { ServiceCatalog, type OperationRef, type RawHttpRequest } from '../../src/protocol/index.js'
+import { clientTools } from '../support/client-tools.js'
 
 const execFileAsync = promisify(execFile)
 const MODELS_DIR = new URL('../../models/', import.meta.url).pathname
@@ -305,13 +306,13 @@ print(json.dumps(out))
 
 test('boto3 parses outputs and errors of all three protocols', async () => {
   const env = {
-    PATH: process.env.PATH ?? '/usr/bin:/bin',
+    PATH: clientTools().path || '/usr/bin:/bin',
     HOME: process.env.HOME ?? '/tmp',
     AWS_CONFIG_FILE: '/dev/null',
     AWS_SHARED_CREDENTIALS_FILE: '/dev/null',
     AWS_EC2_METADATA_DISABLED: 'true',
   }
-  const { stdout } = await execFileAsync('python3', ['-c', BOTO3_SCRIPT, endpoint], { env, timeout: 60_000 })
+  const { stdout } = await execFileAsync(clientTools().python, ['-c', BOTO3_SCRIPT, endpoint], { env, timeout: 60_000 })
   const out = JSON.parse(stdout)
   assert.deepEqual(out.role, {
     name: 'app-role',

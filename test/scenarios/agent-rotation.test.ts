@@ -8,7 +8,8 @@ import { newAccount } from '../support/aws-cli.js'
 import { startTaskrole, type TaskroleProcess } from '../support/start-taskrole.js'
 import { logLines, runFargateTask, taskId, taskWorld, waitForTask } from './agent-kit.js'
 
-const LIFETIME = 30
+// Short enough that the agent re-assumes every LIFETIME/2 s, a few times while the task below runs.
+const LIFETIME = 12
 let server: TaskroleProcess
 
 before(async () => {
@@ -18,13 +19,13 @@ after(async () => {
   await server.stop()
 })
 
-/** boto3 calls STS every 2 s for 26 s; botocore re-reads the endpoint whenever < 10 min remain (here: always). */
+/** boto3 calls STS every half second for 12 s; botocore re-reads the endpoint whenever < 10 min remain (here: always). */
 const PYTHON = `
 import json, time, urllib.request, os, boto3
 session = boto3.session.Session()
 sts = session.client("sts")
 request = urllib.request.Request(os.environ["AWS_CONTAINER_CREDENTIALS_FULL_URI"], headers={"Authorization": os.environ["AWS_CONTAINER_AUTHORIZATION_TOKEN"]})
-end = time.time() + 26
+end = time.time() + 12
 while time.time() < end:
     served = json.loads(urllib.request.urlopen(request).read())
     try:
@@ -33,7 +34,7 @@ while time.time() < end:
         arn = "ERR " + str(error).replace("\\n", " ")
     used = session.get_credentials().get_frozen_credentials().access_key
     print("TICK", int(time.time()), served["AccessKeyId"], served["Expiration"], used, arn, flush=True)
-    time.sleep(2)
+    time.sleep(0.5)
 `
 
 test('credentials rotate before expiry under the same id; boto3 in the task keeps working throughout', async () => {

@@ -7,6 +7,7 @@ import { mkdtempSync, readFileSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { boto3, type ClientIdentity } from '../support/aws-cli.js'
+import { clientTools } from '../support/client-tools.js'
 
 export { ok, fails, file, allow } from '../support/cli-assertions.js'
 import { ok, allow } from '../support/cli-assertions.js'
@@ -110,7 +111,7 @@ export interface BuiltImage {
 
 export function buildImage(): BuiltImage {
   const dir = mkdtempSync(join(tmpdir(), 'taskrole-ecr-image-'))
-  const result = spawnSync('python3', ['-c', BUILD_IMAGE, dir], { encoding: 'utf8' })
+  const result = spawnSync(clientTools().python, ['-c', BUILD_IMAGE, dir], { encoding: 'utf8' })
   assert.equal(result.status, 0, result.stderr)
   return {
     dir,

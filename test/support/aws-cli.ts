@@ -1,5 +1,7 @@
 //! Runs the real aws CLI and boto3 against a taskrole endpoint with exactly the credentials given.
 import { spawnSync } from 'node:child_process'
+import { clientTools } from './client-tools.js'
+import { runAwsCli, runPython } from './client-fork-server.js'
 
 export interface ClientIdentity {
   endpoint: string
@@ -20,7 +22,8 @@ export interface ClientResult {
 /** An environment holding only what the clients need: no host AWS profile or credentials leak in. */
 export function clientEnv(identity: ClientIdentity): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {
-    PATH: process.env.PATH,
+    // The real aws and python3 first, so what the clients spawn (and tasks' own clients) skip pyenv's shims.
+    PATH: clientTools().path,
     HOME: process.env.HOME,
     LANG: process.env.LANG ?? 'C.UTF-8',
     AWS_ENDPOINT_URL: identity.endpoint,
@@ -51,12 +54,12 @@ function finish(result: ReturnType<typeof spawnSync>): ClientResult {
 
 /** `aws <args…> --output json`. */
 export function awsCli(args: string[], identity: ClientIdentity): ClientResult {
-  return finish(spawnSync('aws', [...args, '--output', 'json'], { env: clientEnv(identity), encoding: 'utf8', timeout: 60_000 }))
+  return finish(runAwsCli([...args, '--output', 'json'], clientEnv(identity)))
 }
 
 /** Runs a Python script with boto3 importable; the script prints JSON to stdout. */
 export function boto3(script: string, identity: ClientIdentity): ClientResult {
-  return finish(spawnSync('python3', ['-c', script], { env: clientEnv(identity), encoding: 'utf8', timeout: 60_000 }))
+  return finish(runPython(script, clientEnv(identity)))
 }
 
 /** Root credentials of an account (key id = the account id, secret `test`). */

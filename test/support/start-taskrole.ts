@@ -4,6 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { clientTools } from './client-tools.js'
 
 export const REPO_ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)))
 export const CLI = join(REPO_ROOT, 'dist', 'cli.js')
@@ -40,7 +41,7 @@ export async function startTaskrole(options: StartOptions = {}): Promise<Taskrol
     const args = [CLI, 'start', '--port', String(wantedPort), '--data-dir', dataDir]
     if (options.enforcement) args.push('--enforcement', options.enforcement)
     args.push(...(options.extraArgs ?? []))
-    child = spawn(process.execPath, args, { stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, ...options.env } })
+    child = spawn(process.execPath, args, { stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, PATH: clientTools().path, ...options.env } })
     port = await new Promise<number>((resolvePort, reject) => {
       const timer = setTimeout(() => reject(new Error(`taskrole did not start in 15 s:\n${log}`)), 15_000)
       child.stderr!.on('data', (chunk: Buffer) => {
