@@ -216,14 +216,9 @@ export class TaskRunner {
     container.pgid = handle.pgid
     container.processStartTime = handle.startTime
     container.startedAt = clock.now().toISOString()
-    this.commit(() => {
-      this.save()
-      this.deps.tasks.update(this.taskArn, (t) => {
-        const record = t.containers.find((c) => c.name === container.name)
-        if (!record) return false
-        record.lastStatus = 'RUNNING'
-        record.runtimeId = container.runtimeId
-      })
+    this.saveWithContainer(container.name, (record) => {
+      record.lastStatus = 'RUNNING'
+      record.runtimeId = container.runtimeId
     })
     this.watch(container, handle)
     if (container.log) this.track(container)
@@ -250,14 +245,9 @@ export class TaskRunner {
     // SIGKILLed while taskrole was down leaves no exit file: 137, as Docker reports a SIGKILL.
     container.exitCode = exit.exitCode ?? (container.killSentAt ? 137 : undefined)
     container.finishedAt = this.deps.clock.now().toISOString()
-    this.commit(() => {
-      this.save()
-      this.deps.tasks.update(this.taskArn, (t) => {
-        const record = t.containers.find((c) => c.name === name)
-        if (!record) return false
-        record.lastStatus = 'STOPPED'
-        if (container.exitCode !== undefined) record.exitCode = container.exitCode
-      })
+    this.saveWithContainer(name, (record) => {
+      record.lastStatus = 'STOPPED'
+      if (container.exitCode !== undefined) record.exitCode = container.exitCode
     })
     this.wake()
   }
@@ -348,14 +338,9 @@ export class TaskRunner {
   /** A container that will never run: STOPPED without an exit code. */
   private neverStarted(container: ContainerState, reason?: string): void {
     container.exited = true
-    this.commit(() => {
-      this.save()
-      this.deps.tasks.update(this.taskArn, (t) => {
-        const record = t.containers.find((c) => c.name === container.name)
-        if (!record) return false
-        record.lastStatus = 'STOPPED'
-        if (reason) record.reason = reason
-      })
+    this.saveWithContainer(container.name, (record) => {
+      record.lastStatus = 'STOPPED'
+      if (reason) record.reason = reason
     })
   }
 
@@ -397,6 +382,18 @@ export class TaskRunner {
     if (json === this.savedState) return
     this.deps.store.transaction(() => this.deps.records.tasks.put('', this.taskArn, state))
     this.savedState = json
+  }
+
+  /** The agent's state and one container of the task record, changed together in one commit. */
+  private saveWithContainer(name: string, change: (record: TaskRecord['containers'][number]) => void): void {
+    this.commit(() => {
+      this.save()
+      this.deps.tasks.update(this.taskArn, (t) => {
+        const record = t.containers.find((c) => c.name === name)
+        if (!record) return false
+        change(record)
+      })
+    })
   }
 
   /** Writes that belong together (the agent's state and the task record) in one commit. */
