@@ -40,9 +40,12 @@ export function listTasks(input: ListTasksInput, ctx: CallContext): { taskArns: 
   return { taskArns: page.items.map((task) => task.taskArn), nextToken: page.nextToken }
 }
 
-/** What statusMatches asks, as far as the store can answer it without parsing the records (clusters keep their
- *  stopped tasks, so most of a long-used cluster's records are dropped here). */
-function storedStatus(wanted: 'RUNNING' | 'PENDING' | 'STOPPED'): FieldCondition[] {
+/**
+ * What statusMatches asks, as far as the store can answer it without parsing the records: clusters keep their
+ * stopped tasks, so most of a long-used cluster's records are dropped here. For RUNNING and PENDING, SQLite reads
+ * only migration 0003's index (tasks wanted RUNNING), whose expressions these conditions must keep matching.
+ */
+export function storedStatus(wanted: 'RUNNING' | 'PENDING' | 'STOPPED'): FieldCondition[] {
   if (wanted === 'STOPPED') return []
   return [
     ['$.lastStatus', '!=', 'STOPPED'],

@@ -17,4 +17,8 @@ test('list with field conditions: = and != (a missing field is not equal to anyt
   assert.deepEqual(ids({ where: [['$.lastStatus', '=', 'RUNNING']], limit: 1 }), ['1'])
   assert.deepEqual(ids({ where: [['$.lastStatus', '=', 'RUNNING']], after: 'c/1' }), ['5'])
   assert.throws(() => ids({ where: [["$.x') OR 1=1 --" as `$.${string}`, '=', 'a']] }), /not a plain JSON path/)
+  // Values are written into the SQL as literals: a quote is a quote.
+  tasks.put('s', 'e/6', { id: '6', desiredStatus: "it's' OR '1'='1" })
+  assert.deepEqual(ids({ where: [['$.desiredStatus', '=', "it's' OR '1'='1"]] }), ['6'])
+  assert.deepEqual(ids({ where: [['$.desiredStatus', '=', "x' OR '1'='1"]] }), [])
 })

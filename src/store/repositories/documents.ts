@@ -52,24 +52,25 @@ export class DocumentCollections {
     }
   }
 
-  /** One prepared statement per shape of condition list (paths and operators; the values are parameters). */
-  private filteredList(where: ReadonlyArray<FieldCondition>): BetterSqlite3.Statement {
-    const shape = where.map(([path, operator]) => `${path} ${operator}`).join(' AND ')
+  /**
+   * One prepared statement per collection and condition list. The collection and the values are SQL literals, not
+   * parameters: SQLite matches a partial index (e.g. migration 0003's, for ListTasks) only against literals.
+   * Conditions are written in code, so there are few such statements.
+   */
+  private filteredList(name: string, where: ReadonlyArray<FieldCondition>): BetterSqlite3.Statement {
+    const shape = JSON.stringify([name, where])
     let statement = this.filtered.get(shape)
     if (!statement) {
-      const conditions = where.map(([path, operator]) => {
-        if (!/^\$\.[A-Za-z0-9_.]+$/.test(path)) throw new Error(`not a plain JSON path: ${path}`)
-        return `json_extract(data, '${path}') ${operator === '=' ? '=' : 'IS NOT'} ?`
-      })
-      statement = this.sqlite
-        .prepare(
-          `SELECT data FROM documents WHERE collection = ? AND scope = ? AND key >= ? AND key < ? AND key > ?
-           AND ${conditions.join(' AND ')} ORDER BY key LIMIT ?`,
-        )
-        .pluck()
+      statement = this.sqlite.prepare(filteredListSql(name, where)).pluck()
       this.filtered.set(shape, statement)
     }
     return statement
+  }
+
+  /** How SQLite answers list() with these conditions (EXPLAIN QUERY PLAN details): which index it uses. */
+  listPlan(name: string, where: ReadonlyArray<FieldCondition>): string[] {
+    const plan = this.sqlite.prepare(`EXPLAIN QUERY PLAN ${filteredListSql(name, where)}`).all('', '', '\u{10FFFF}', '', -1)
+    return (plan as Array<{ detail: string }>).map((row) => row.detail)
   }
 
   collection<T>(name: string, revive: Reviver<T> = (raw) => raw as T): Collection<T> {
@@ -87,9 +88,13 @@ export class DocumentCollections {
       list: (scope, options = {}) => {
         const prefix = options.prefix ?? ''
         const where = options.where ?? []
-        const statement = where.length ? this.filteredList(where) : s.list
-        const values = where.map(([, , value]) => value)
-        const rows = statement.all(name, scope, prefix, prefixEnd(prefix), options.after ?? '', ...values, options.limit ?? -1) as string[]
+        const after = options.after ?? ''
+        const limit = options.limit ?? -1
+        const rows = (
+          where.length
+            ? this.filteredList(name, where).all(scope, prefix, prefixEnd(prefix), after, limit)
+            : s.list.all(name, scope, prefix, prefixEnd(prefix), after, limit)
+        ) as string[]
         return rows.map((data) => revive(JSON.parse(data)))
       },
       count: (scope, prefix = '') => s.count.get(name, scope, prefix, prefixEnd(prefix)) as number,
@@ -101,6 +106,20 @@ export class DocumentCollections {
         })),
     }
   }
+}
+
+/** list()'s query with field conditions; its parameters are scope, key range, `after` and limit. */
+function filteredListSql(name: string, where: ReadonlyArray<FieldCondition>): string {
+  const conditions = where.map(([path, operator, value]) => {
+    if (!/^\$\.[A-Za-z0-9_.]+$/.test(path)) throw new Error(`not a plain JSON path: ${path}`)
+    return `json_extract(data, '${path}') ${operator === '=' ? '=' : 'IS NOT'} ${sqlString(value)}`
+  })
+  return `SELECT data FROM documents WHERE collection = ${sqlString(name)} AND scope = ? AND key >= ? AND key < ? AND key > ?
+    AND ${conditions.join(' AND ')} ORDER BY key LIMIT ?`
+}
+
+function sqlString(value: string): string {
+  return `'${value.replaceAll("'", "''")}'`
 }
 
 /** The smallest string greater than every string that starts with prefix. */
