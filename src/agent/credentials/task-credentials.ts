@@ -76,8 +76,8 @@ export class TaskCredentials {
     if (!credentialsId) return
     clearTimeout(this.timers.get(credentialsId))
     this.timers.delete(credentialsId)
-    this.served.delete(credentialsId)
-    this.options.records.delete('', credentialsId)
+    // Every stored id is served from load() or issue() on, until revoked: an id no longer served is stored no more.
+    if (this.served.delete(credentialsId)) this.options.records.delete('', credentialsId)
   }
 
   /** Forgets every id in memory and stops refreshing (persisted records are left to the caller). */
