@@ -53,7 +53,7 @@ export class Scheduler implements MetadataSource {
       const container = runner.state?.containers.find((c) => c.endpointId === endpointId)
       if (!container) continue
       const task = this.deps.tasks.get(runner.taskArn)
-      const definition = task && this.deps.tasks.definition(task)
+      const definition = task && runner.definitionOf(task)
       if (!task || !definition) return undefined
       return { view: { task, definition, state: runner.state! }, container }
     }

@@ -1,13 +1,14 @@
 //! One task's life on this agent, driven by events (task changed, container exited, stop timeout): run the steps,
 //! start containers as their dependsOn allows, stop the task when ECS would, ship the last lines, then report
 //! STOPPED. Every evaluation re-reads the TaskRecord, so resuming after a restart is the same code path. (One
-//! state machine, kept in one file so its phases read together.)
+//! state machine, kept in one file so its phases read together; how it persists is task-state-writer.ts.)
 import type { Clock } from '../aws/index.js'
 import type { Principal } from '../auth/index.js'
 import type { ContainerDefinition, Store, TaskDefinitionRecord, TaskRecord } from '../store/index.js'
 import { logOffsetKey, type AgentRecords, type AgentTaskState, type ContainerState } from './agent-records.js'
 import type { AgentAwsClient } from './aws-client.js'
 import { containerHandle, containerSpec, newContainerState } from './container-launch.js'
+import { ExecutionPrincipal } from './credentials/execution-principal.js'
 import type { TaskCredentials } from './credentials/task-credentials.js'
 import { dependencyVerdict } from './dependency-conditions.js'
 import type { LogShipper } from './logs/log-shipper.js'
@@ -17,6 +18,7 @@ import type { TaskStep } from './steps/task-step.js'
 import { ESSENTIAL_CONTAINER_EXITED, TASK_STOPPED_BY_USER } from './stop-reasons.js'
 import { advanceTask, requestStop, stopRequested } from './task-lifecycle.js'
 import { addMissingContainers, type TaskRecords } from './task-records.js'
+import { TaskStateWriter } from './task-state-writer.js'
 
 export interface RunnerDeps {
   store: Store
@@ -52,14 +54,19 @@ export class TaskRunner {
   private readonly handles = new Map<string, ContainerHandle>()
   private readonly killTimers = new Map<string, NodeJS.Timeout>()
   private readonly secrets = new Map<string, Record<string, string>>()
-  private principalCache: { accessKeyId: string; principal: Principal | undefined } | undefined
-  /** The agent state as last stored: an unchanged state is not written again (each write is a commit). */
-  private savedState: string | undefined
+  private readonly principal: ExecutionPrincipal
+  private readonly writer: TaskStateWriter
+  /** Task definitions never change once registered (but for their status, which the agent does not read) and are
+   *  never deleted (DeleteTaskDefinitions marks them DELETE_IN_PROGRESS): read once. */
+  private definition: TaskDefinitionRecord | undefined
 
   constructor(
     private readonly deps: RunnerDeps,
     readonly taskArn: string,
-  ) {}
+  ) {
+    this.writer = new TaskStateWriter(deps, taskArn)
+    this.principal = new ExecutionPrincipal(deps.credentials, deps.lookupPrincipal)
+  }
 
   /** Queues one evaluation (coalesced); evaluations never overlap. */
   wake(): void {
@@ -94,7 +101,7 @@ export class TaskRunner {
   private async evaluate(): Promise<void> {
     if (this.closed || this.phase === 'done') return
     let task = this.deps.tasks.get(this.taskArn)
-    const definition = task && this.deps.tasks.definition(task)
+    const definition = task && this.definitionOf(task)
     if (task && !definition && task.lastStatus !== 'STOPPED') {
       // The definition was deleted under the task (DeleteTaskDefinitions): nothing can run.
       const now = this.deps.clock.now()
@@ -109,6 +116,7 @@ export class TaskRunner {
     if (this.phase === 'steps') {
       this.phase = stopRequested(task) ? 'stopping' : (await this.runSteps(task, definition)) ? 'running' : 'stopping'
       if (this.closed) return
+      // The steps awaited: a StopTask may have been committed meanwhile.
       task = this.deps.tasks.get(this.taskArn) ?? task
     }
     if (this.phase === 'running') {
@@ -118,18 +126,26 @@ export class TaskRunner {
     if (this.phase === 'stopping' && !this.closed) await this.stop(definition)
   }
 
+  /** The task's definition, read once (a missing one is looked up again: the caller stops the task). */
+  definitionOf(task: TaskRecord): TaskDefinitionRecord | undefined {
+    if (this.definition?.taskDefinitionArn !== task.taskDefinitionArn) this.definition = this.deps.tasks.definition(task)
+    return this.definition
+  }
+
   /** Loads or creates the agent's state and re-attaches to containers started before a restart. */
   private resume(task: TaskRecord, definition: TaskDefinitionRecord): Phase {
     const { records, dataDir } = this.deps
     this.state = records.tasks.get('', this.taskArn)
     if (!this.state) {
       this.state = { taskArn: this.taskArn, containers: definition.containerDefinitions.map((c) => newContainerState(task, c.name, dataDir)) }
-      this.commit(() => {
+      // Containers are never removed from a TaskRecord: when `task` lists them all, so does the stored one.
+      const complete = definition.containerDefinitions.every((def) => task.containers.some((c) => c.name === def.name))
+      this.writer.commit(() => {
         this.save()
-        this.deps.tasks.update(this.taskArn, (t) => addMissingContainers(t, definition))
+        if (!complete) this.deps.tasks.update(this.taskArn, (t) => addMissingContainers(t, definition))
       })
     } else {
-      this.savedState = JSON.stringify(this.state)
+      this.writer.loaded(this.state)
     }
     for (const container of this.state.containers) {
       if (container.pid !== undefined && !container.exited) this.watch(container, containerHandle(container))
@@ -142,10 +158,11 @@ export class TaskRunner {
 
   private async runSteps(task: TaskRecord, definition: TaskDefinitionRecord): Promise<boolean> {
     const { tasks, clock } = this.deps
-    tasks.update(this.taskArn, (t) => advanceTask(t, 'PENDING', clock.now()))
+    const current = tasks.update(this.taskArn, (t) => advanceTask(t, 'PENDING', clock.now())) ?? task
     const outcome = await runTaskSteps({
       steps: this.deps.steps,
       tasks,
+      current,
       save: () => this.save(),
       cancelled: () => this.closed,
       context: {
@@ -259,7 +276,7 @@ export class TaskRunner {
     const now = clock.now()
     const running = state.containers.filter((c) => c.startedAt !== undefined && !c.exited)
     // The stop request, the containers that will never run and the signals sent: one commit.
-    this.commit(() => {
+    this.writer.commit(() => {
       tasks.update(this.taskArn, (t) => {
         if (!t.stopCode) requestStop(t, 'UserInitiated', TASK_STOPPED_BY_USER, now)
         if (running.length) advanceTask(t, 'STOPPING', now)
@@ -313,7 +330,7 @@ export class TaskRunner {
     // ECS deletes task-role credentials once the task is stopped (research §1.7): later fetches answer 400.
     credentials.revoke(state.credentialsId)
     credentials.revoke(state.executionCredentialsId)
-    this.commit(() => {
+    this.writer.commit(() => {
       tasks.update(this.taskArn, (t) => {
         for (const record of t.containers) if (record.lastStatus !== 'STOPPED') record.lastStatus = 'STOPPED'
         advanceTask(t, 'STOPPED', clock.now())
@@ -346,13 +363,14 @@ export class TaskRunner {
 
   private forget(): void {
     this.phase = 'done'
-    const { records, store, credentials, shipper } = this.deps
+    const { credentials, shipper } = this.deps
     if (this.state) {
-      for (const container of this.state.containers) shipper.untrack(logOffsetKey(this.taskArn, container.name))
+      // Only containers with awslogs have a shipped offset to forget.
+      for (const container of this.state.containers) if (container.log) shipper.untrack(logOffsetKey(this.taskArn, container.name))
       credentials.revoke(this.state.credentialsId)
       credentials.revoke(this.state.executionCredentialsId)
     }
-    store.transaction(() => records.tasks.delete('', this.taskArn))
+    this.writer.forget()
     this.deps.finished(this.taskArn)
   }
 
@@ -367,37 +385,18 @@ export class TaskRunner {
   }
 
   private executionPrincipal(): Principal | undefined {
-    const record = this.state?.executionCredentialsId ? this.deps.credentials.get(this.state.executionCredentialsId)?.record : undefined
-    if (!record?.accessKeyId) return undefined
-    if (this.principalCache?.accessKeyId !== record.accessKeyId) {
-      this.principalCache = { accessKeyId: record.accessKeyId, principal: this.deps.lookupPrincipal(record.accessKeyId) }
-    }
-    return this.principalCache.principal
+    return this.principal.of(this.state?.executionCredentialsId)
   }
 
   private save(): void {
-    const state = this.state
-    if (!state || this.phase === 'done') return
-    const json = JSON.stringify(state)
-    if (json === this.savedState) return
-    this.deps.store.transaction(() => this.deps.records.tasks.put('', this.taskArn, state))
-    this.savedState = json
+    if (this.state) this.writer.save(this.state)
   }
 
   /** The agent's state and one container of the task record, changed together in one commit. */
   private saveWithContainer(name: string, change: (record: TaskRecord['containers'][number]) => void): void {
-    this.commit(() => {
+    this.writer.commit(() => {
       this.save()
-      this.deps.tasks.update(this.taskArn, (t) => {
-        const record = t.containers.find((c) => c.name === name)
-        if (!record) return false
-        change(record)
-      })
+      this.writer.updateContainer(name, change)
     })
-  }
-
-  /** Writes that belong together (the agent's state and the task record) in one commit. */
-  private commit(writes: () => void): void {
-    this.deps.store.transaction(writes)
   }
 }

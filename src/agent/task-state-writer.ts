@@ -1,0 +1,50 @@
+//! How a task runner persists: the agent's state of the task (not written again while unchanged: each write is a
+//! commit) and, in the same commit, the ECS records that go with it.
+import type { Store, TaskRecord } from '../store/index.js'
+import type { AgentRecords, AgentTaskState } from './agent-records.js'
+import type { TaskRecords } from './task-records.js'
+
+export class TaskStateWriter {
+  /** The state as last stored (JSON). */
+  private saved: string | undefined
+  private forgotten = false
+
+  constructor(
+    private readonly deps: { store: Store; tasks: TaskRecords; records: AgentRecords },
+    private readonly taskArn: string,
+  ) {}
+
+  /** The state was read from the store (after a restart): it is stored as it is. */
+  loaded(state: AgentTaskState): void {
+    this.saved = JSON.stringify(state)
+  }
+
+  save(state: AgentTaskState): void {
+    // Once forgotten, nothing of the task is written again (a late timer must not bring its state back).
+    if (this.forgotten) return
+    const json = JSON.stringify(state)
+    if (json === this.saved) return
+    this.deps.store.transaction(() => this.deps.records.tasks.put('', this.taskArn, state))
+    this.saved = json
+  }
+
+  /** One container's record in the TaskRecord (the runner commits it with the agent's state). */
+  updateContainer(name: string, change: (record: TaskRecord['containers'][number]) => void): void {
+    this.deps.tasks.update(this.taskArn, (t) => {
+      const record = t.containers.find((c) => c.name === name)
+      if (!record) return false
+      change(record)
+    })
+  }
+
+  /** The task is done with: its state goes, and stays gone. */
+  forget(): void {
+    this.forgotten = true
+    this.deps.store.transaction(() => this.deps.records.tasks.delete('', this.taskArn))
+  }
+
+  /** Writes that belong together (the agent's state and the task record) in one commit. */
+  commit(writes: () => void): void {
+    this.deps.store.transaction(writes)
+  }
+}
