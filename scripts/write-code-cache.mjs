@@ -1,5 +1,5 @@
-// Starts the built taskrole on a free loopback port, sends what a first client sends (a health check, a signed
-// sts:GetCallerIdentity, a signed IAM and a JSON-protocol call), stops it, and lets it write V8's code cache of
+// Starts the built taskrole on a free loopback port, sends what a first client sends (a health check, an unsigned
+// GET / as readiness probes send, a signed sts:GetCallerIdentity, a signed IAM and a JSON-protocol call), stops it, and lets it write V8's code cache of
 // everything that ran (src/boot/cli.ts, TASKROLE_WRITE_CODE_CACHE).
 import { Sha256 } from '@aws-crypto/sha256-js'
 import { HttpRequest } from '@smithy/protocol-http'
@@ -16,6 +16,7 @@ export async function writeCodeCache({ cli, cache, dataDir }) {
   try {
     const port = await listeningPort(server)
     await send(port, 'GET', '/_taskrole/health', {}, '')
+    await send(port, 'GET', '/', {}, '')
     await signed(port, 'sts', 'application/x-www-form-urlencoded; charset=utf-8', 'Action=GetCallerIdentity&Version=2011-06-15')
     await signed(port, 'iam', 'application/x-www-form-urlencoded; charset=utf-8', 'Action=ListRoles&Version=2010-05-08')
     await signed(port, 'ecs', 'application/x-amz-json-1.1', '{}', 'AmazonEC2ContainerServiceV20141113.ListClusters')
