@@ -3,7 +3,8 @@
 import type { AgentTaskState, ContainerState } from './agent-records.js'
 import type { MetadataSource } from './agent-server.js'
 import type { MetadataView } from './metadata/metadata-v4.js'
-import { TaskRunner, type RunnerDeps } from './task-runner.js'
+import type { RunnerDeps } from './runner-deps.js'
+import { TaskRunner } from './task-runner.js'
 
 export class Scheduler implements MetadataSource {
   private readonly runners = new Map<string, TaskRunner>()

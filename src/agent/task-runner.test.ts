@@ -46,7 +46,11 @@ test('the definition is read once for the whole task; a StopTask committed while
   })
   await agent.start()
   const tasks = new TaskRecords(store)
-  const taskArn = storeTask(store, { containers: [{ name: 'app', image: 'x', entryPoint: ['sleep', '60'], stopTimeout: 5 }] })
+  const taskArn = storeTask(store, {
+    taskRoleArn: 'arn:aws:iam::111122223333:role/app-task-role',
+    executionRoleArn: 'arn:aws:iam::111122223333:role/ecsTaskExecutionRole',
+    containers: [{ name: 'app', image: 'x', entryPoint: ['sleep', '60'], stopTimeout: 5 }],
+  })
   agent.taskChanged(taskArn)
   await waitFor(tasks, taskArn, (t) => t.lastStatus === 'RUNNING')
   stopStoredTask(store, taskArn, 'stopped between evaluations')
@@ -54,6 +58,10 @@ test('the definition is read once for the whole task; a StopTask committed while
   const task = await waitFor(tasks, taskArn, (t) => t.lastStatus === 'STOPPED')
   await agent.stop()
   assert.deepEqual([task.stopCode, task.stoppedReason, task.containers[0]!.lastStatus], ['UserInitiated', 'stopped between evaluations', 'STOPPED'])
-  assert.ok(task.stoppingAt! <= task.stoppedAt!)
+  assert.ok(task.stoppingAt! <= task.executionStoppedAt! && task.executionStoppedAt! <= task.stoppedAt!)
+  // One version per change the agent made, as before reads were saved: PENDING, the two pull stamps, container
+  // RUNNING, RUNNING, STOPPING, container STOPPED, the stop re-applied, executionStoppedAt, STOPPED.
+  assert.equal(task.version, 11)
+  assert.deepEqual(store.documents.collection('agent.credentials').scan(), [], 'both credentials ids are revoked')
   assert.equal(definitionReads, 1)
 })

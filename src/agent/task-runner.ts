@@ -2,43 +2,19 @@
 //! start containers as their dependsOn allows, stop the task when ECS would, ship the last lines, then report
 //! STOPPED. Every evaluation re-reads the TaskRecord, so resuming after a restart is the same code path. (One
 //! state machine, kept in one file so its phases read together; how it persists is task-state-writer.ts.)
-import type { Clock } from '../aws/index.js'
 import type { Principal } from '../auth/index.js'
-import type { ContainerDefinition, Store, TaskDefinitionRecord, TaskRecord } from '../store/index.js'
-import { logOffsetKey, type AgentRecords, type AgentTaskState, type ContainerState } from './agent-records.js'
-import type { AgentAwsClient } from './aws-client.js'
+import type { ContainerDefinition, TaskDefinitionRecord, TaskRecord } from '../store/index.js'
+import { logOffsetKey, type AgentTaskState, type ContainerState } from './agent-records.js'
 import { containerHandle, containerSpec, newContainerState } from './container-launch.js'
 import { ExecutionPrincipal } from './credentials/execution-principal.js'
-import type { TaskCredentials } from './credentials/task-credentials.js'
 import { dependencyVerdict } from './dependency-conditions.js'
-import type { LogShipper } from './logs/log-shipper.js'
-import { ContainerStartError, type ContainerExit, type ContainerHandle, type ContainerRuntime } from './runtime/container-runtime.js'
+import { ContainerStartError, type ContainerExit, type ContainerHandle } from './runtime/container-runtime.js'
+import type { RunnerDeps } from './runner-deps.js'
 import { runTaskSteps } from './steps/run-task-steps.js'
-import type { TaskStep } from './steps/task-step.js'
 import { ESSENTIAL_CONTAINER_EXITED, TASK_STOPPED_BY_USER } from './stop-reasons.js'
 import { advanceTask, requestStop, stopRequested } from './task-lifecycle.js'
-import { addMissingContainers, type TaskRecords } from './task-records.js'
+import { addMissingContainers } from './task-records.js'
 import { TaskStateWriter } from './task-state-writer.js'
-
-export interface RunnerDeps {
-  store: Store
-  tasks: TaskRecords
-  records: AgentRecords
-  credentials: TaskCredentials
-  runtime: ContainerRuntime
-  shipper: LogShipper
-  aws: AgentAwsClient
-  clock: Clock
-  dataDir: string
-  steps: readonly TaskStep[]
-  hostEnv: NodeJS.ProcessEnv
-  agentEndpoint(): string
-  apiEndpoint(): string
-  lookupPrincipal(accessKeyId: string): Principal | undefined
-  log(line: string): void
-  /** The runner is done (task STOPPED or gone); the scheduler forgets it. */
-  finished(taskArn: string): void
-}
 
 /** ECS_CONTAINER_STOP_TIMEOUT's default: SIGKILL 30 s after SIGTERM unless the container sets stopTimeout. */
 const DEFAULT_STOP_TIMEOUT_SECONDS = 30
@@ -275,7 +251,7 @@ export class TaskRunner {
     const state = this.state!
     const now = clock.now()
     const running = state.containers.filter((c) => c.startedAt !== undefined && !c.exited)
-    // The stop request, the containers that will never run and the signals sent: one commit.
+    // The stop request, the containers that will never run and the signals sent (or the end): one commit.
     this.writer.commit(() => {
       tasks.update(this.taskArn, (t) => {
         if (!t.stopCode) requestStop(t, 'UserInitiated', TASK_STOPPED_BY_USER, now)
@@ -298,6 +274,13 @@ export class TaskRunner {
           this.killTimers.set(container.name, timer)
         }
       }
+      // Nothing runs any more: the execution stopped (finish() ships the output, then reports STOPPED).
+      if (running.length === 0) {
+        tasks.update(this.taskArn, (t) => {
+          if (t.executionStoppedAt) return false
+          t.executionStoppedAt = clock.now().toISOString()
+        })
+      }
     })
     if (running.length === 0) await this.finish()
   }
@@ -313,12 +296,8 @@ export class TaskRunner {
 
   /** Every container has exited: ship the rest of the output, THEN report STOPPED (no line arrives later). */
   private async finish(): Promise<void> {
-    const { tasks, clock, shipper, credentials } = this.deps
+    const { tasks, clock, shipper } = this.deps
     const state = this.state!
-    tasks.update(this.taskArn, (t) => {
-      if (t.executionStoppedAt) return false
-      t.executionStoppedAt = clock.now().toISOString()
-    })
     for (const container of state.containers) {
       // Nothing of the container may still write to its output once the last lines are shipped.
       if (container.pid !== undefined && !container.exitedLate) await this.deps.runtime.drain(this.handles.get(container.name) ?? containerHandle(container), 2_000)
@@ -327,9 +306,7 @@ export class TaskRunner {
       shipper.untrack(logOffsetKey(this.taskArn, container.name))
     }
     if (this.closed) return
-    // ECS deletes task-role credentials once the task is stopped (research §1.7): later fetches answer 400.
-    credentials.revoke(state.credentialsId)
-    credentials.revoke(state.executionCredentialsId)
+    // STOPPED, and forget() revokes the credentials ids, in one commit.
     this.writer.commit(() => {
       tasks.update(this.taskArn, (t) => {
         for (const record of t.containers) if (record.lastStatus !== 'STOPPED') record.lastStatus = 'STOPPED'
@@ -367,6 +344,7 @@ export class TaskRunner {
     if (this.state) {
       // Only containers with awslogs have a shipped offset to forget.
       for (const container of this.state.containers) if (container.log) shipper.untrack(logOffsetKey(this.taskArn, container.name))
+      // ECS deletes task-role credentials once the task is stopped (research §1.7): later fetches answer 400.
       credentials.revoke(this.state.credentialsId)
       credentials.revoke(this.state.executionCredentialsId)
     }
