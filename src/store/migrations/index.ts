@@ -2,5 +2,6 @@
 import { initialSchema } from './0001-initial.js'
 import { logEventsSchema } from './0002-log-events.js'
 import { ecsTasksWantedRunningIndex } from './0003-ecs-tasks-wanted-running.js'
+import { auditEventsFewerPages } from './0004-audit-events-fewer-pages.js'
 
-export const MIGRATIONS: readonly string[] = [initialSchema, logEventsSchema, ecsTasksWantedRunningIndex]
+export const MIGRATIONS: readonly string[] = [initialSchema, logEventsSchema, ecsTasksWantedRunningIndex, auditEventsFewerPages]

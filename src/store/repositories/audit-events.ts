@@ -35,6 +35,10 @@ export const AUDIT_FLUSH_MS = 100
 /** More rows than this are written at once, whatever their age. */
 const MAX_PENDING = 1000
 
+/** `taskrole explain --last-denied`. INVARIANT: its WHERE term is migration 0004's partial index's, character for
+ *  character (SQLite uses a partial index only then); the migration's test checks the plan. */
+export const LAST_DENIED_SQL = "SELECT * FROM audit_events WHERE decision IN ('denied', 'audit-denied') ORDER BY seq DESC LIMIT 1"
+
 export class AuditEvents {
   private readonly insertStatement
   private readonly byIdStatement
@@ -49,9 +53,7 @@ export class AuditEvents {
          @decision, @record, @explanation)`,
     )
     this.byIdStatement = sqlite.prepare('SELECT * FROM audit_events WHERE event_id = ?')
-    this.lastDeniedStatement = sqlite.prepare(
-      "SELECT * FROM audit_events WHERE decision IN ('denied', 'audit-denied') ORDER BY seq DESC LIMIT 1",
-    )
+    this.lastDeniedStatement = sqlite.prepare(LAST_DENIED_SQL)
   }
 
   /** Writes the row now, in the caller's transaction. The dispatcher writes the waiting rows at the start of
