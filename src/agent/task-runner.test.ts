@@ -46,6 +46,18 @@ test('the definition is read once for the whole task; a StopTask committed while
   })
   await agent.start()
   const tasks = new TaskRecords(store)
+  // Counts commits (outermost transactions; nested ones are savepoints of these), whoever makes them.
+  let commits = 0
+  let depth = 0
+  const transaction = store.transaction
+  store.transaction = <T>(fn: () => T): T => {
+    if (depth++ === 0) commits++
+    try {
+      return transaction(fn)
+    } finally {
+      depth--
+    }
+  }
   const taskArn = storeTask(store, {
     taskRoleArn: 'arn:aws:iam::111122223333:role/app-task-role',
     executionRoleArn: 'arn:aws:iam::111122223333:role/ecsTaskExecutionRole',
@@ -64,4 +76,8 @@ test('the definition is read once for the whole task; a StopTask committed while
   assert.equal(task.version, 11)
   assert.deepEqual(store.documents.collection('agent.credentials').scan(), [], 'both credentials ids are revoked')
   assert.equal(definitionReads, 1)
+  // storeTask; the agent's state and PENDING; the steps (both AssumeRoles, the credentials, the stamps, the state);
+  // the container started; RUNNING; stopStoredTask; STOPPING; the container exited; executionStoppedAt; STOPPED.
+  // (Writes outside any transaction, such as a container's credentials token, are not counted.)
+  assert.equal(commits, 10)
 })

@@ -88,7 +88,15 @@ export class TaskRunner {
       })
     }
     if (!task || !definition || task.lastStatus === 'STOPPED') return this.forget()
-    if (this.phase === 'init') this.phase = this.resume(task, definition)
+    if (this.phase === 'init') {
+      // Resuming (the agent's state of a new task) and PENDING: one commit, nothing is awaited between them.
+      const resumed = task
+      task = this.writer.commit(() => {
+        this.phase = this.resume(resumed, definition)
+        if (this.phase !== 'steps') return resumed
+        return this.deps.tasks.update(this.taskArn, (t) => advanceTask(t, 'PENDING', this.deps.clock.now())) ?? resumed
+      })
+    }
     if (this.phase === 'steps') {
       this.phase = stopRequested(task) ? 'stopping' : (await this.runSteps(task, definition)) ? 'running' : 'stopping'
       if (this.closed) return
@@ -132,14 +140,15 @@ export class TaskRunner {
     return unstarted ? 'steps' : 'running'
   }
 
+  /** `task` is the record as stored now, PENDING (evaluate updated it without awaiting since). */
   private async runSteps(task: TaskRecord, definition: TaskDefinitionRecord): Promise<boolean> {
     const { tasks, clock } = this.deps
-    const current = tasks.update(this.taskArn, (t) => advanceTask(t, 'PENDING', clock.now())) ?? task
     const outcome = await runTaskSteps({
       steps: this.deps.steps,
       tasks,
-      current,
+      current: task,
       save: () => this.save(),
+      commit: (writes) => this.writer.commit(writes),
       cancelled: () => this.closed,
       context: {
         task,

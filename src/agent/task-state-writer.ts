@@ -44,7 +44,7 @@ export class TaskStateWriter {
   }
 
   /** Writes that belong together (the agent's state and the task record) in one commit. */
-  commit(writes: () => void): void {
-    this.deps.store.transaction(writes)
+  commit<T>(writes: () => T): T {
+    return this.deps.store.transaction(writes)
   }
 }

@@ -1,5 +1,5 @@
-//! The steps re-read the TaskRecord only after awaiting (when a StopTask can have been committed), and stamp the
-//! pull phase once.
+//! The steps re-read the TaskRecord only after awaiting (when a StopTask can have been committed), stamp the pull
+//! phase once, and commit once per run of steps that do not await.
 import assert from 'node:assert/strict'
 import { test } from 'node:test'
 import { systemClock } from '../../aws/index.js'
@@ -7,7 +7,7 @@ import { openStore, type TaskRecord } from '../../store/index.js'
 import { TaskRecords } from '../task-records.js'
 import { stopStoredTask, storeTask } from '../testing/fake-aws.js'
 import { runTaskSteps } from './run-task-steps.js'
-import type { StepContext, StepPhase, TaskStep } from './task-step.js'
+import { StepFailure, type StepContext, type StepPhase, type TaskStep } from './task-step.js'
 
 /** TaskRecords that counts its reads (get, and the read inside each update). */
 class CountedTaskRecords extends TaskRecords {
@@ -23,6 +23,23 @@ class CountedTaskRecords extends TaskRecords {
   }
 }
 
+/** Counts the store's commits: its outermost transactions (nested ones are savepoints of these). */
+function countCommits(store: ReturnType<typeof openStore>) {
+  const counter = { commits: 0 }
+  const transaction = store.transaction
+  let depth = 0
+  store.transaction = <T>(fn: () => T): T => {
+    if (depth === 0) counter.commits++
+    depth++
+    try {
+      return transaction(fn)
+    } finally {
+      depth--
+    }
+  }
+  return counter
+}
+
 function setUp() {
   const store = openStore(':memory:')
   const taskArn = storeTask(store, { containers: [{ name: 'app', image: 'x', entryPoint: ['true'] }] })
@@ -36,6 +53,8 @@ function setUp() {
       return run()
     },
   })
+  const counter = countCommits(store)
+  const saved: string[] = []
   const run = (steps: TaskStep[]) => {
     const current = tasks.get(taskArn)!
     return runTaskSteps({
@@ -43,11 +62,13 @@ function setUp() {
       tasks,
       current,
       context: { task: current, clock: systemClock } as unknown as StepContext,
-      save: () => {},
+      // Stands for the agent's state: a write of its own, joining the caller's transaction if any.
+      save: () => store.transaction(() => saved.push(ran.at(-1) ?? '')),
+      commit: (writes) => store.transaction(writes),
       cancelled: () => false,
     })
   }
-  return { store, taskArn, tasks, ran, step, run }
+  return { store, taskArn, tasks, ran, step, run, counter, saved }
 }
 
 test('a StopTask committed while a step awaits is seen before the next step, which does not run', async () => {
@@ -82,10 +103,48 @@ test('pullStartedAt before the first pull step, pullStoppedAt before create: eac
   const outcome = await run([step('roles', 'resources'), step('secrets', 'resources'), step('pull', 'pull'), step('logs', 'create')])
   assert.deepEqual(outcome, { ok: true })
   assert.deepEqual(ran, ['roles', 'secrets', 'pull', 'logs'])
-  // The caller's read; one read after 'roles' awaited; the stamps' updates read before 'pull' and 'logs'.
-  assert.equal(tasks.gets, 2)
+  // Only the caller's read: no step awaited, and the stamps' updates read before 'pull' and 'logs'.
+  assert.equal(tasks.gets, 1)
   assert.equal(tasks.updates, 2)
   const task = tasks.get(taskArn)!
   assert.ok(task.pullStartedAt && task.pullStoppedAt && task.pullStartedAt <= task.pullStoppedAt)
   assert.equal(task.version, 3, 'two stamps, one write each')
+})
+
+test('steps that do not await commit together with the stamps and the saves; an awaiting step splits the commit', async () => {
+  const { step, run, counter, saved } = setUp()
+  const outcome = await run([step('roles', 'resources'), step('secrets', 'resources'), step('pull', 'pull'), step('logs', 'create')])
+  assert.deepEqual(outcome, { ok: true })
+  assert.deepEqual(saved, ['roles', 'secrets', 'pull', 'logs'])
+  assert.equal(counter.commits, 1, 'one commit for two stamps and four saves')
+
+  const { counter: second, step: secondStep, run: secondRun, saved: secondSaved } = setUp()
+  const split = await secondRun([
+    secondStep('roles', 'resources'),
+    secondStep('secrets', 'resources', async () => {
+      await new Promise((resolve) => setTimeout(resolve, 5))
+    }),
+    secondStep('pull', 'pull'),
+    secondStep('logs', 'create'),
+  ])
+  assert.deepEqual(split, { ok: true })
+  assert.deepEqual(secondSaved, ['roles', 'secrets', 'pull', 'logs'])
+  // 'roles' (and the awaiting step's start); the save after the await; 'pull' and 'logs' with the stamps.
+  assert.equal(second.commits, 3)
+})
+
+test('a failing step commits what the steps before it did, and its own save', async () => {
+  const { taskArn, tasks, step, run, counter, saved } = setUp()
+  const outcome = await run([
+    step('roles', 'resources'),
+    step('pull', 'pull', () => {
+      throw new StepFailure('CannotPullContainerError: denied')
+    }),
+    step('logs', 'create'),
+  ])
+  assert.deepEqual(outcome, { ok: false, failure: new StepFailure('CannotPullContainerError: denied') })
+  assert.deepEqual(saved, ['roles', 'pull'])
+  assert.equal(counter.commits, 1)
+  const task = tasks.get(taskArn)!
+  assert.ok(task.pullStartedAt && !task.pullStoppedAt, 'the pull started and never stopped')
 })

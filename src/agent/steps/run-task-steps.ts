@@ -7,6 +7,9 @@ import { StepFailure, type StepContext, type TaskStep } from './task-step.js'
 
 export type StepsOutcome = { ok: true } | { ok: false; failure?: StepFailure }
 
+/** How a run of steps that did not await ended: an outcome, an error to rethrow, or a step's promise to await. */
+type Segment = { outcome: StepsOutcome } | { thrown: unknown } | { awaiting: Promise<void> }
+
 export async function runTaskSteps(options: {
   steps: readonly TaskStep[]
   context: StepContext
@@ -15,6 +18,8 @@ export async function runTaskSteps(options: {
   current: TaskRecord
   /** Persists the agent state the steps changed (ids of credentials, log destinations). */
   save(): void
+  /** Runs `writes` in one store transaction (nested ones join it). */
+  commit<T>(writes: () => T): T
   /** True when the runner must stop at once (taskrole is stopping). */
   cancelled(): boolean
 }): Promise<StepsOutcome> {
@@ -24,6 +29,7 @@ export async function runTaskSteps(options: {
   // StopTask is committed by another request, which can only run while a step awaits).
   let known: TaskRecord | undefined = options.current
   let current = true
+  let next = 0
   const stamp = (field: 'pullStartedAt' | 'pullStoppedAt') => {
     // Once set, a stamp is never cleared: no need to read the record again to know.
     if (known?.[field]) return
@@ -33,13 +39,38 @@ export async function runTaskSteps(options: {
     })
     current = true
   }
-  for (const step of steps) {
-    if (step.phase !== 'resources') stamp('pullStartedAt')
-    if (step.phase === 'create') stamp('pullStoppedAt')
-    if (!current) known = tasks.get(taskArn)
-    if (!known || stopRequested(known) || options.cancelled()) return { ok: false }
+  // Runs steps until one returns a promise. Nothing else runs meanwhile, so these steps' calls (AssumeRole, ...), the
+  // credentials they store, the stamps and the agent's state commit together: one commit instead of one per write.
+  // Whatever happens, what the steps did commits (a failed step's earlier calls happened, as in AWS).
+  const runUntilAwait = (): Segment => {
+    while (next < steps.length) {
+      const step = steps[next++]!
+      if (step.phase !== 'resources') stamp('pullStartedAt')
+      if (step.phase === 'create') stamp('pullStoppedAt')
+      if (!current) known = tasks.get(taskArn)
+      current = true
+      if (!known || stopRequested(known) || options.cancelled()) return { outcome: { ok: false } }
+      let result: void | Promise<void>
+      try {
+        result = step.run(context)
+      } catch (error) {
+        if (!(error instanceof StepFailure)) return { thrown: error }
+        options.save()
+        return { outcome: { ok: false, failure: error } }
+      }
+      if (result instanceof Promise) return { awaiting: result }
+      options.save()
+    }
+    stamp('pullStartedAt')
+    stamp('pullStoppedAt')
+    return { outcome: { ok: true } }
+  }
+  for (;;) {
+    const segment = options.commit(runUntilAwait)
+    if ('outcome' in segment) return segment.outcome
+    if ('thrown' in segment) throw segment.thrown
     try {
-      await step.run(context)
+      await segment.awaiting
     } catch (error) {
       if (!(error instanceof StepFailure)) throw error
       options.save()
@@ -49,7 +80,4 @@ export async function runTaskSteps(options: {
     }
     options.save()
   }
-  stamp('pullStartedAt')
-  stamp('pullStoppedAt')
-  return { ok: true }
 }
