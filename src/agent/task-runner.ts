@@ -8,6 +8,7 @@ import { logOffsetKey, type AgentTaskState, type ContainerState } from './agent-
 import { containerHandle, containerSpec, newContainerState } from './container-launch.js'
 import { ExecutionPrincipal } from './credentials/execution-principal.js'
 import { dependencyVerdict } from './dependency-conditions.js'
+import { taskVerdict } from './task-verdict.js'
 import { ContainerStartError, type ContainerExit, type ContainerHandle } from './runtime/container-runtime.js'
 import type { RunnerDeps } from './runner-deps.js'
 import { runTaskSteps } from './steps/run-task-steps.js'
@@ -35,6 +36,8 @@ export class TaskRunner {
   /** Task definitions never change once registered (but for their status, which the agent does not read) and are
    *  never deleted (DeleteTaskDefinitions marks them DELETE_IN_PROGRESS): read once. */
   private definition: TaskDefinitionRecord | undefined
+  /** This runner made the task RUNNING (no need to update the record again to know). */
+  private runningWritten = false
 
   constructor(
     private readonly deps: RunnerDeps,
@@ -178,16 +181,18 @@ export class TaskRunner {
       else if (verdict.blocked) this.neverStarted(container, verdict.blocked)
       if (this.closed || this.phase !== 'running') return
     }
-    const essentialExited = definition.containerDefinitions.some((def) => def.essential !== false && state.containers.find((c) => c.name === def.name)?.exited)
-    if (essentialExited || state.containers.every((c) => c.exited)) {
+    const verdict = taskVerdict(definition, this.state!.containers)
+    if (verdict === 'stop') {
       this.deps.tasks.update(this.taskArn, (t) => requestStop(t, 'EssentialContainerExited', ESSENTIAL_CONTAINER_EXITED, this.deps.clock.now()))
       this.phase = 'stopping'
       return
     }
-    // RUNNING once every container runs or has finished (dependsOn COMPLETE/SUCCESS sidecars).
-    if (state.containers.every((c) => c.startedAt !== undefined || c.exited)) {
-      this.deps.tasks.update(this.taskArn, (t) => advanceTask(t, 'RUNNING', this.deps.clock.now()))
-    }
+    if (verdict === 'running' && !this.runningWritten) this.advanceToRunning()
+  }
+
+  private advanceToRunning(): void {
+    this.deps.tasks.update(this.taskArn, (t) => advanceTask(t, 'RUNNING', this.deps.clock.now()))
+    this.runningWritten = true
   }
 
   private async start(task: TaskRecord, def: ContainerDefinition, container: ContainerState): Promise<void> {
@@ -218,9 +223,15 @@ export class TaskRunner {
     container.pgid = handle.pgid
     container.processStartTime = handle.startTime
     container.startedAt = clock.now().toISOString()
-    this.saveWithContainer(container.name, (record) => {
-      record.lastStatus = 'RUNNING'
-      record.runtimeId = container.runtimeId
+    this.writer.commit(() => {
+      this.saveWithContainer(container.name, (record) => {
+        record.lastStatus = 'RUNNING'
+        record.runtimeId = container.runtimeId
+      })
+      // The last container to start: the task's RUNNING joins this commit (supervise, which goes on without awaiting,
+      // would write it next).
+      const definition = this.definition
+      if (!this.closed && this.phase === 'running' && definition && taskVerdict(definition, this.state!.containers) === 'running') this.advanceToRunning()
     })
     this.watch(container, handle)
     if (container.log) this.track(container)
