@@ -55,6 +55,22 @@ export function requestStop(task: TaskRecord, stopCode: NonNullable<TaskRecord['
   task.stoppingAt ??= now.toISOString()
 }
 
+/** The task fails before (some of) its containers ran: stopCode TaskFailedToStart with ECS's reason, and the
+ *  containers' own reasons where given (a container's first reason stays). */
+export function failedToStart(task: TaskRecord, reason: string, containerReasons: Record<string, string> | undefined, now: Date): void {
+  requestStop(task, 'TaskFailedToStart', reason, now)
+  for (const record of task.containers) {
+    const why = containerReasons?.[record.name]
+    if (why && record.reason === undefined) record.reason = why
+  }
+}
+
+/** STOPPED, and so is every container of the task. */
+export function stopWithContainers(task: TaskRecord, now: Date): void {
+  for (const record of task.containers) record.lastStatus = 'STOPPED'
+  advanceTask(task, 'STOPPED', now)
+}
+
 function setAttachmentStatus(task: TaskRecord, status: string): void {
   for (const attachment of task.attachments as Array<{ type?: string; status?: string }>) {
     if (attachment.type === 'ElasticNetworkInterface') attachment.status = status

@@ -5,6 +5,7 @@
 import type { Principal } from '../auth/index.js'
 import type { ContainerDefinition, TaskDefinitionRecord, TaskRecord } from '../store/index.js'
 import { logOffsetKey, type AgentTaskState, type ContainerState } from './agent-records.js'
+import { recordExit, stillRunning } from './container-exit.js'
 import { containerHandle, containerSpec, newContainerState } from './container-launch.js'
 import { ExecutionPrincipal } from './credentials/execution-principal.js'
 import { dependencyVerdict } from './dependency-conditions.js'
@@ -13,7 +14,7 @@ import { ContainerStartError, type ContainerExit, type ContainerHandle } from '.
 import type { RunnerDeps } from './runner-deps.js'
 import { runTaskSteps } from './steps/run-task-steps.js'
 import { ESSENTIAL_CONTAINER_EXITED, TASK_STOPPED_BY_USER } from './stop-reasons.js'
-import { advanceTask, requestStop, stopRequested } from './task-lifecycle.js'
+import { advanceTask, failedToStart, requestStop, stopRequested, stopWithContainers } from './task-lifecycle.js'
 import { addMissingContainers } from './task-records.js'
 import { TaskStateWriter } from './task-state-writer.js'
 
@@ -38,6 +39,8 @@ export class TaskRunner {
   private definition: TaskDefinitionRecord | undefined
   /** This runner made the task RUNNING (no need to update the record again to know). */
   private runningWritten = false
+  /** The last container's exit committed what the next stop() would have written (see exited). */
+  private stopWritten = false
 
   constructor(
     private readonly deps: RunnerDeps,
@@ -86,8 +89,7 @@ export class TaskRunner {
       const now = this.deps.clock.now()
       this.deps.tasks.update(this.taskArn, (t) => {
         requestStop(t, 'TaskFailedToStart', `unable to find task definition ${t.taskDefinitionArn}`, now)
-        for (const record of t.containers) record.lastStatus = 'STOPPED'
-        advanceTask(t, 'STOPPED', now)
+        stopWithContainers(t, now)
       })
     }
     if (!task || !definition || task.lastStatus === 'STOPPED') return this.forget()
@@ -253,56 +255,66 @@ export class TaskRunner {
     // Docker removes the whole container: processes the command left behind go with it (unless it ended while
     // taskrole was down, when its group id may belong to someone else by now).
     if (handle && !exit.late) void this.deps.runtime.stop(handle, 'SIGKILL')
-    container.exited = true
-    container.exitedLate = exit.late || undefined
-    // SIGKILLed while taskrole was down leaves no exit file: 137, as Docker reports a SIGKILL.
-    container.exitCode = exit.exitCode ?? (container.killSentAt ? 137 : undefined)
-    container.finishedAt = this.deps.clock.now().toISOString()
-    this.saveWithContainer(name, (record) => {
-      record.lastStatus = 'STOPPED'
-      if (container.exitCode !== undefined) record.exitCode = container.exitCode
+    recordExit(container, exit, this.deps.clock.now())
+    this.writer.commit(() => {
+      this.saveWithContainer(name, (record) => {
+        record.lastStatus = 'STOPPED'
+        if (container.exitCode !== undefined) record.exitCode = container.exitCode
+      })
+      // The last one of a stopping task: what the stop() woken below would write next (nothing awaited between)
+      // joins this commit, and that stop() only finishes.
+      const definition = this.definition
+      if (this.phase === 'stopping' && definition && !this.stopWritten && !this.state!.containers.some(stillRunning)) {
+        this.writeStop(definition)
+        this.stopWritten = true
+      }
     })
     this.wake()
   }
 
   /** SIGTERM to every running container, SIGKILL after its stopTimeout; when all have exited, finish. */
   private async stop(definition: TaskDefinitionRecord): Promise<void> {
+    const running = this.stopWritten ? [] : this.writer.commit(() => this.writeStop(definition))
+    this.stopWritten = false
+    if (running.length === 0) await this.finish()
+  }
+
+  /** The stop request, the containers that will never run and the signals sent (or the end): the caller commits
+   *  them together. Returns the containers still running. */
+  private writeStop(definition: TaskDefinitionRecord): ContainerState[] {
     const { tasks, clock } = this.deps
     const state = this.state!
     const now = clock.now()
-    const running = state.containers.filter((c) => c.startedAt !== undefined && !c.exited)
-    // The stop request, the containers that will never run and the signals sent (or the end): one commit.
-    this.writer.commit(() => {
-      tasks.update(this.taskArn, (t) => {
-        if (!t.stopCode) requestStop(t, 'UserInitiated', TASK_STOPPED_BY_USER, now)
-        if (running.length) advanceTask(t, 'STOPPING', now)
-      })
-      for (const container of state.containers) {
-        if (container.startedAt === undefined && !container.exited) this.neverStarted(container)
-      }
-      for (const container of running) {
-        const handle = this.handles.get(container.name) ?? containerHandle(container)
-        if (!container.termSentAt) {
-          this.signal(handle, 'SIGTERM')
-          container.termSentAt = now.toISOString()
-          this.save()
-        }
-        if (!container.killSentAt && !this.killTimers.has(container.name)) {
-          const timeout = (definition.containerDefinitions.find((d) => d.name === container.name)?.stopTimeout ?? DEFAULT_STOP_TIMEOUT_SECONDS) * 1000
-          const delay = Date.parse(container.termSentAt) + timeout - now.getTime()
-          const timer = setTimeout(() => this.killContainer(container.name), Math.max(delay, 0))
-          this.killTimers.set(container.name, timer)
-        }
-      }
-      // Nothing runs any more: the execution stopped (finish() ships the output, then reports STOPPED).
-      if (running.length === 0) {
-        tasks.update(this.taskArn, (t) => {
-          if (t.executionStoppedAt) return false
-          t.executionStoppedAt = clock.now().toISOString()
-        })
-      }
+    const running = state.containers.filter(stillRunning)
+    tasks.update(this.taskArn, (t) => {
+      if (!t.stopCode) requestStop(t, 'UserInitiated', TASK_STOPPED_BY_USER, now)
+      if (running.length) advanceTask(t, 'STOPPING', now)
     })
-    if (running.length === 0) await this.finish()
+    for (const container of state.containers) {
+      if (container.startedAt === undefined && !container.exited) this.neverStarted(container)
+    }
+    for (const container of running) {
+      const handle = this.handles.get(container.name) ?? containerHandle(container)
+      if (!container.termSentAt) {
+        this.signal(handle, 'SIGTERM')
+        container.termSentAt = now.toISOString()
+        this.save()
+      }
+      if (!container.killSentAt && !this.killTimers.has(container.name)) {
+        const timeout = (definition.containerDefinitions.find((d) => d.name === container.name)?.stopTimeout ?? DEFAULT_STOP_TIMEOUT_SECONDS) * 1000
+        const delay = Date.parse(container.termSentAt) + timeout - now.getTime()
+        const timer = setTimeout(() => this.killContainer(container.name), Math.max(delay, 0))
+        this.killTimers.set(container.name, timer)
+      }
+    }
+    // Nothing runs any more: the execution stopped (finish() ships the output, then reports STOPPED).
+    if (running.length === 0) {
+      tasks.update(this.taskArn, (t) => {
+        if (t.executionStoppedAt) return false
+        t.executionStoppedAt = clock.now().toISOString()
+      })
+    }
+    return running
   }
 
   private killContainer(name: string): void {
@@ -328,24 +340,14 @@ export class TaskRunner {
     if (this.closed) return
     // STOPPED, and forget() revokes the credentials ids, in one commit.
     this.writer.commit(() => {
-      tasks.update(this.taskArn, (t) => {
-        for (const record of t.containers) if (record.lastStatus !== 'STOPPED') record.lastStatus = 'STOPPED'
-        advanceTask(t, 'STOPPED', clock.now())
-      })
+      tasks.update(this.taskArn, (t) => stopWithContainers(t, clock.now()))
       this.forget()
     })
   }
 
   /** The task fails before (some of) its containers ran: stopCode TaskFailedToStart with ECS's reason. */
   private failToStart(reason: string, containerReasons?: Record<string, string>): void {
-    const now = this.deps.clock.now()
-    this.deps.tasks.update(this.taskArn, (t) => {
-      requestStop(t, 'TaskFailedToStart', reason, now)
-      for (const record of t.containers) {
-        const why = containerReasons?.[record.name]
-        if (why && record.reason === undefined) record.reason = why
-      }
-    })
+    this.deps.tasks.update(this.taskArn, (t) => failedToStart(t, reason, containerReasons, this.deps.clock.now()))
     this.phase = 'stopping'
   }
 
@@ -392,9 +394,6 @@ export class TaskRunner {
 
   /** The agent's state and one container of the task record, changed together in one commit. */
   private saveWithContainer(name: string, change: (record: TaskRecord['containers'][number]) => void): void {
-    this.writer.commit(() => {
-      this.save()
-      this.writer.updateContainer(name, change)
-    })
+    this.writer.saveWithContainer(this.state!, name, change)
   }
 }

@@ -28,12 +28,15 @@ export class TaskStateWriter {
     this.saved = json
   }
 
-  /** One container's record in the TaskRecord (the runner commits it with the agent's state). */
-  updateContainer(name: string, change: (record: TaskRecord['containers'][number]) => void): void {
-    this.deps.tasks.update(this.taskArn, (t) => {
-      const record = t.containers.find((c) => c.name === name)
-      if (!record) return false
-      change(record)
+  /** The agent's state and one container's record in the TaskRecord, in one commit. */
+  saveWithContainer(state: AgentTaskState, name: string, change: (record: TaskRecord['containers'][number]) => void): void {
+    this.commit(() => {
+      this.save(state)
+      this.deps.tasks.update(this.taskArn, (t) => {
+        const record = t.containers.find((c) => c.name === name)
+        if (!record) return false
+        change(record)
+      })
     })
   }
 
