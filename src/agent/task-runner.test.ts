@@ -25,13 +25,16 @@ async function waitFor(tasks: TaskRecords, taskArn: string, done: (task: TaskRec
 
 test('the definition is read once for the whole task; a StopTask committed while it runs still stops it', async () => {
   const store = openStore(':memory:')
-  // Counts the reads of task definitions, whoever makes them.
+  // Counts the reads of task definitions, and the writes outside any transaction (each a commit), whoever makes them.
   let definitionReads = 0
+  let writesAlone = 0
   const collection = store.documents.collection.bind(store.documents)
   store.documents.collection = <T>(name: string, revive?: (raw: any) => T): Collection<T> => {
     const inner = collection<T>(name, revive)
-    if (name !== ECS_COLLECTIONS.taskDefinitions) return inner
-    return { ...inner, get: (scope, key) => (definitionReads++, inner.get(scope, key)) }
+    const alone = () => store.database.sqlite.inTransaction || writesAlone++
+    const counted: Collection<T> = { ...inner, put: (...args) => (alone(), inner.put(...args)), delete: (...args) => (alone(), inner.delete(...args)) }
+    if (name !== ECS_COLLECTIONS.taskDefinitions) return counted
+    return { ...counted, get: (scope, key) => (definitionReads++, inner.get(scope, key)) }
   }
   const agent = createAgent({
     dispatcher: createFakeAws(store, systemClock).dispatcher,
@@ -78,6 +81,6 @@ test('the definition is read once for the whole task; a StopTask committed while
   assert.equal(definitionReads, 1)
   // storeTask; the agent's state and PENDING; the steps (both AssumeRoles, the credentials, the stamps, the state);
   // the container started and RUNNING; stopStoredTask; STOPPING; the container exited and executionStoppedAt; STOPPED.
-  // (Writes outside any transaction, such as a container's credentials token, are not counted.)
   assert.equal(commits, 8)
+  assert.equal(writesAlone, 0, 'the credentials records and the container token are written in those commits')
 })

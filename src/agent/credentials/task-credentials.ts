@@ -15,7 +15,10 @@ export interface ServedCredentials {
 }
 
 /** ECS names both task-role and execution-role sessions after the task id (research §0.7). */
-export type IssueRequest = Pick<CredentialsRecord, 'taskArn' | 'accountId' | 'region' | 'roleArn' | 'roleType' | 'sessionName'>
+export type IssueRequest = Pick<CredentialsRecord, 'taskArn' | 'accountId' | 'region' | 'roleArn' | 'roleType' | 'sessionName'> & {
+  /** Containers' tokens bound from the start (with the record's first write, not one write per container later). */
+  tokens?: readonly string[]
+}
 
 export interface TaskCredentialsOptions {
   records: Collection<CredentialsRecord>
@@ -48,7 +51,8 @@ export class TaskCredentials {
 
   /** Creates a credentials id and assumes the role; throws the AwsError STS answered (the id is then forgotten). */
   issue(request: IssueRequest): CredentialsRecord {
-    const record: CredentialsRecord = { credentialsId: randomUUID(), tokens: [], ...request }
+    const { tokens = [], ...rest } = request
+    const record: CredentialsRecord = { credentialsId: randomUUID(), tokens: [...tokens], ...rest }
     this.assume(record)
     this.options.records.put('', record.credentialsId, record)
     this.remember(record)

@@ -12,6 +12,6 @@ export const assumeExecutionRole: TaskStep = {
     if (!roleArn) return
     if (state.executionCredentialsId && credentials.isFresh(state.executionCredentialsId)) return
     credentials.revoke(state.executionCredentialsId)
-    state.executionCredentialsId = issueRoleCredentials(context, roleArn, 'TaskExecution')
+    state.executionCredentialsId = issueRoleCredentials(context, { roleArn, roleType: 'TaskExecution' })
   },
 }

@@ -12,6 +12,9 @@ export const assumeTaskRole: TaskStep = {
     if (!roleArn) return
     // After a restart the id (and the tokens containers already hold) must stay: the registry refreshes it.
     if (state.credentialsId && credentials.get(state.credentialsId)) return
-    state.credentialsId = issueRoleCredentials(context, roleArn, 'TaskApplication')
+    // The containers' tokens are bound now, in this step's commit (binding each when its container starts was a
+    // commit of its own); only the container is given its token, so none is usable earlier.
+    const tokens = state.containers.map((c) => c.token)
+    state.credentialsId = issueRoleCredentials(context, { roleArn, roleType: 'TaskApplication', tokens })
   },
 }

@@ -1,13 +1,15 @@
 //! Assumes a task's role as ecs-tasks.amazonaws.com (session = task id); a refusal stops the task with ECS's
 //! "unable to assume the role" reason. Shared by the task-role and execution-role steps.
 import { isAwsError } from '../../aws/index.js'
+import type { IssueRequest } from '../credentials/task-credentials.js'
 import { unableToAssumeRole } from '../stop-reasons.js'
 import { StepFailure, type StepContext } from './task-step.js'
 
-export function issueRoleCredentials(context: StepContext, roleArn: string, roleType: 'TaskApplication' | 'TaskExecution'): string {
+export function issueRoleCredentials(context: StepContext, request: Pick<IssueRequest, 'roleArn' | 'roleType' | 'tokens'>): string {
   const { task, credentials } = context
+  const { roleArn, roleType } = request
   try {
-    return credentials.issue({ taskArn: task.taskArn, accountId: task.accountId, region: task.region, roleArn, roleType, sessionName: task.taskId })
+    return credentials.issue({ taskArn: task.taskArn, accountId: task.accountId, region: task.region, sessionName: task.taskId, ...request })
       .credentialsId
   } catch (error) {
     if (!isAwsError(error)) throw error
