@@ -2,12 +2,13 @@
 import type BetterSqlite3 from 'better-sqlite3'
 import { MIGRATIONS } from './migrations/index.js'
 
-export function migrate(sqlite: BetterSqlite3.Database): void {
+export function migrate(sqlite: BetterSqlite3.Database, migrations: readonly string[] = MIGRATIONS): void {
   const current = sqlite.pragma('user_version', { simple: true }) as number
-  for (let version = current; version < MIGRATIONS.length; version++) {
-    sqlite.transaction(() => {
-      sqlite.exec(MIGRATIONS[version]!)
-      sqlite.pragma(`user_version = ${version + 1}`)
-    })()
-  }
+  if (current >= migrations.length) return
+  // Every pending migration in one transaction: an upgrade applies whole or not at all, and a new data dir (all of
+  // them pending) is one commit rather than one per migration, a few ms of a first start.
+  sqlite.transaction(() => {
+    for (let version = current; version < migrations.length; version++) sqlite.exec(migrations[version]!)
+    sqlite.pragma(`user_version = ${migrations.length}`)
+  })()
 }
