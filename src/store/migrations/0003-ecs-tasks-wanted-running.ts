@@ -5,7 +5,7 @@
 // parameters), and prefers the primary key unless the index also answers an equality on a column of its own and
 // holds the data it returns: hence the desiredStatus column (always 'RUNNING' here) and the data column.
 // INVARIANT: the expressions match what DocumentCollections.list writes for ListTasks' conditions, character for
-// character (json_extract(data, '$.desiredStatus') = 'RUNNING'); documents.test.ts checks the plan.
+// character (json_extract(data, '$.desiredStatus') = 'RUNNING'); services/ecs/list-tasks.test.ts checks the plan.
 export const ecsTasksWantedRunningIndex = `
 CREATE INDEX documents_ecs_tasks_wanted_running
   ON documents (scope, json_extract(data, '$.desiredStatus'), key, data)

@@ -5,7 +5,7 @@
 // deletion is reset's, of every row, after which seq starts again at 1 (the trail it numbered is gone with it).
 // Rows are copied with their seq, so order and LookupEvents' NextTokens (which hold a seq) stay valid.
 // `taskrole explain --last-denied` is the only reader by decision: it states the index's WHERE term character for
-// character (SQLite uses a partial index only then); audit-events.test.ts checks the plans.
+// character (SQLite uses a partial index only then); 0004-audit-events-fewer-pages.test.ts checks the plans.
 export const auditEventsFewerPages = `
 CREATE TABLE audit_events_rebuilt (
   seq            INTEGER PRIMARY KEY,
