@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict'
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { after, test } from 'node:test'
@@ -89,6 +89,27 @@ test('an unknown executable is ECS CannotStartContainerError, and builtins are n
       error.reason.includes('exec: "no-such-program-xyz": executable file not found in $PATH'),
   )
   assert.match(resolveExecutable('echo', process.env.PATH!, dir), /^\/.*\/echo$/)
+})
+
+test('a program found once is found again where it is now: removed, the next directory of PATH has it; gone, the error', () => {
+  const first = mkdtempSync(join(tmpdir(), 'taskrole-path-a-'))
+  const second = mkdtempSync(join(tmpdir(), 'taskrole-path-b-'))
+  const notExecutable = join(first, 'tool')
+  writeFileSync(notExecutable, 'not a program')
+  writeFileSync(join(second, 'tool'), '#!/bin/sh\n', { mode: 0o755 })
+  const path = `${first}:${second}`
+  // A file that may not be executed is passed over, as a shell's PATH search does.
+  assert.equal(resolveExecutable('tool', path, dir), join(second, 'tool'))
+  rmSync(notExecutable)
+  writeFileSync(join(first, 'tool'), '#!/bin/sh\n', { mode: 0o755 })
+  // Still the remembered one while it exists (PATH order is not searched again for every container).
+  assert.equal(resolveExecutable('tool', path, dir), join(second, 'tool'))
+  rmSync(join(second, 'tool'))
+  assert.equal(resolveExecutable('tool', path, dir), join(first, 'tool'))
+  rmSync(join(first, 'tool'))
+  assert.throws(() => resolveExecutable('tool', path, dir), ContainerStartError)
+  rmSync(first, { recursive: true })
+  rmSync(second, { recursive: true })
 })
 
 test('a container that exited while nobody watched is reported late (its group id is no longer ours)', async () => {

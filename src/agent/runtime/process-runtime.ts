@@ -113,23 +113,43 @@ export function createProcessRuntime(options: { launcher?: 'fork-server' | 'spaw
   }
 }
 
+/** Where each command was found last, by cwd, PATH and name: a task's containers run the same few commands, and
+ *  searching PATH tried (and failed on) every directory before the right one for each of them. A remembered path is
+ *  checked again before it is used, so a program removed since is searched for afresh. */
+const foundExecutables = new Map<string, string>()
+
 /** argv[0] as an absolute path (so the wrapper shell never runs one of its builtins instead), or ECS's error. */
 export function resolveExecutable(command: string, path: string, cwd: string): string {
+  const cacheKey = `${cwd}\0${path}\0${command}`
+  const remembered = foundExecutables.get(cacheKey)
+  if (remembered !== undefined && isExecutableFile(remembered)) return remembered
   const candidates = command.includes('/')
     ? [isAbsolute(command) ? command : resolve(cwd, command)]
     : path.split(':').map((dir) => join(dir === '' ? cwd : resolve(cwd, dir), command))
   for (const candidate of command === '' ? [] : candidates) {
-    try {
-      accessSync(candidate, fsConstants.X_OK)
-      if (statSync(candidate).isFile()) return candidate
-    } catch {
-      // not here
+    if (isExecutableFile(candidate)) {
+      if (foundExecutables.size >= 1000) foundExecutables.clear()
+      foundExecutables.set(cacheKey, candidate)
+      return candidate
     }
   }
   // Docker/runc's wording, as ECS reports it in containers[].reason (research §5.6/§5.7 shapes).
   const what = command.includes('/') ? `stat ${command}: no such file or directory` : `exec: "${command}": executable file not found in $PATH`
+  foundExecutables.delete(cacheKey)
   throw new ContainerStartError(
     `cannot start ${command}`,
     `CannotStartContainerError: ResourceInitializationError: failed to create new container runtime task: failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: ${what}: unknown`,
   )
+}
+
+/** A regular file this process may execute. stat first, without throwing: most candidates of a PATH search do not
+ *  exist, and an exception per miss cost more than the syscall. */
+function isExecutableFile(candidate: string): boolean {
+  if (!statSync(candidate, { throwIfNoEntry: false })?.isFile()) return false
+  try {
+    accessSync(candidate, fsConstants.X_OK)
+    return true
+  } catch {
+    return false
+  }
 }

@@ -38,7 +38,10 @@ export class DocumentCollections {
   constructor(private readonly sqlite: SqliteDatabase) {
     this.statements = {
       get: sqlite.prepare('SELECT data FROM documents WHERE collection = ? AND scope = ? AND key = ?').pluck(),
-      put: sqlite.prepare('INSERT OR REPLACE INTO documents (collection, scope, key, data) VALUES (?, ?, ?, ?)'),
+      // An upsert keeps the row (and its id): only the data changes, and the key index is not touched.
+      put: sqlite.prepare(
+        'INSERT INTO documents (collection, scope, key, data) VALUES (?, ?, ?, ?) ON CONFLICT (collection, scope, key) DO UPDATE SET data = excluded.data',
+      ),
       insert: sqlite.prepare('INSERT OR IGNORE INTO documents (collection, scope, key, data) VALUES (?, ?, ?, ?)'),
       delete: sqlite.prepare('DELETE FROM documents WHERE collection = ? AND scope = ? AND key = ?'),
       list: sqlite
