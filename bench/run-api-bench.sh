@@ -15,6 +15,7 @@ echo "# taskrole" >&2
 # One data dir per start, as a user's first start; node directly (npx would add its own start-up time).
 SERVER_CMD="sh $ROOT/bench/fresh-taskrole.sh {port}" bash "$SHARED/bench/peer-bench.sh" "$OUT/taskrole" >/dev/null
 python3 "$SHARED/bench/bench-summary.py" "$OUT/moto" --vs "$OUT/taskrole" --names moto,taskrole | tee "$OUT/summary.md"
+python3 "$ROOT/bench/issue-bars.py" "$OUT" | tee -a "$OUT/summary.md"
 if [ -f "$ROOT/bench/agent-bench.mjs" ]; then node "$ROOT/bench/agent-bench.mjs" | tee -a "$OUT/summary.md"; fi
 # What IAM enforcement costs per call (enforce vs off, same run): the bar is < 5% of a whole API call.
 if [ -f "$ROOT/bench/execution-role-bench.mjs" ]; then node "$ROOT/bench/execution-role-bench.mjs" | tee -a "$OUT/summary.md"; fi

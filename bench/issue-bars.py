@@ -1,0 +1,62 @@
+#!/usr/bin/env python3
+"""The foundation's performance bars, read from one `npm run bench` folder (peer-bench.sh's JSON for moto and for
+taskrole, measured in the same run), each as a ratio with its verdict. Usage: issue-bars.py OUT (OUT/moto, OUT/taskrole).
+
+Bars: server CPU during the api-bench workload at least 10x lower than moto's; median latency at least 2.5x lower on
+GetCallerIdentity, AssumeRole and GetRole; start to first answer under 150 ms; idle RSS below moto's.
+"""
+from __future__ import annotations
+
+import glob
+import json
+import statistics
+import sys
+
+
+def load(path: str) -> dict:
+    with open(path) as f:
+        return json.load(f)
+
+
+def median_latency(folder: str, op: str) -> float | None:
+    values = []
+    for run in sorted(glob.glob(f"{folder}/bench-run*.json")):
+        value = load(run).get("ops", {}).get(op, {}).get("median_ms")
+        if value is not None:
+            values.append(value)
+    return statistics.median(values) if values else None
+
+
+def main() -> int:
+    out = sys.argv[1]
+    moto, ours = f"{out}/moto", f"{out}/taskrole"
+    rows: list[tuple[str, str, str, str, bool]] = []
+
+    cpu_moto = load(f"{moto}/bench-startup.json")["median"]["server_cpu_during_workload_s"]
+    cpu_ours = load(f"{ours}/bench-startup.json")["median"]["server_cpu_during_workload_s"]
+    ratio = cpu_moto / cpu_ours
+    rows.append(("server CPU during the api-bench workload", f"{cpu_moto:.2f} s", f"{cpu_ours:.2f} s", f"{ratio:.1f}x (bar >= 10x)", ratio >= 10))
+
+    for op in ("sts GetCallerIdentity", "sts AssumeRole", "iam GetRole"):
+        a, b = median_latency(moto, op), median_latency(ours, op)
+        if a is None or b is None:
+            rows.append((f"median latency, {op}", str(a), str(b), "not measured", False))
+            continue
+        rows.append((f"median latency, {op}", f"{a:.2f} ms", f"{b:.2f} ms", f"{a / b:.2f}x (bar >= 2.5x)", a / b >= 2.5))
+
+    start_moto = load(f"{moto}/startup.json")["median"]
+    start_ours = load(f"{ours}/startup.json")["median"]
+    rows.append(("start to first answer", f"{start_moto['t_api_ms']:.0f} ms", f"{start_ours['t_api_ms']:.0f} ms", "bar < 150 ms", start_ours["t_api_ms"] < 150))
+    rss_moto, rss_ours = start_moto["rss_idle_kib"] / 1024, start_ours["rss_idle_kib"] / 1024
+    rows.append(("idle RSS", f"{rss_moto:.1f} MiB", f"{rss_ours:.1f} MiB", "bar: below moto's", rss_ours < rss_moto))
+
+    print("\n## Foundation bars (issue 3), moto and taskrole in this run\n")
+    print("| measure | moto | taskrole | ratio / bar | met |")
+    print("|---|---:|---:|---|---|")
+    for name, a, b, bar, met in rows:
+        print(f"| {name} | {a} | {b} | {bar} | {'yes' if met else 'NO'} |")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
