@@ -100,6 +100,23 @@ test('MaxResults and NextToken page through the events', () => {
   )
 })
 
+test('a NextToken from before a reset is refused: the trail it paged through is gone, and numbering started again', () => {
+  const { w, root } = history()
+  const lookup = (input: Record<string, unknown>) => w.call('cloudtrail', 'LookupEvents', input, root)
+  const stale = lookup({ MaxResults: 1 }).NextToken
+  assert.ok(stale)
+  w.store.reset()
+  // A new trail, with as many events as the old one had and more: the old token's position exists again.
+  for (let i = 0; i < 8; i++) w.call('sts', 'GetCallerIdentity', {}, root)
+  assert.throws(
+    () => lookup({ MaxResults: 1, NextToken: stale }),
+    (error: unknown) => error instanceof AwsError && error.code === 'InvalidNextTokenException',
+  )
+  // Tokens of the new trail page through it.
+  const fresh = lookup({ MaxResults: 1 })
+  assert.equal(lookup({ MaxResults: 1, NextToken: fresh.NextToken }).Events.length, 1)
+})
+
 test('LookupEvents refuses what CloudTrail refuses', () => {
   const { lookup } = history()
   const code = (input: Record<string, unknown>) => {

@@ -2,7 +2,7 @@
 //! attribute and a time range, in pages of up to 50 (CloudTrail API Reference, LookupEvents).
 import type { AuthorizationRequirement, CallContext } from '../../dispatch/index.js'
 import type { AuditQuery } from '../../store/index.js'
-import { invalidLookupAttributes, invalidMaxResults, invalidTimeRange } from './errors.js'
+import { invalidLookupAttributes, invalidMaxResults, invalidNextToken, invalidTimeRange } from './errors.js'
 import { eventSummary } from './event-summary.js'
 import { decodeNextToken, encodeNextToken, queryFingerprint } from './next-token.js'
 
@@ -46,7 +46,9 @@ export function lookupEvents(input: LookupEventsInput, ctx: CallContext) {
     category: input.EventCategory,
   }
   const fingerprint = queryFingerprint(filters)
-  const beforeSeq = input.NextToken !== undefined ? decodeNextToken(input.NextToken, fingerprint) : undefined
+  const boundary = input.NextToken !== undefined ? decodeNextToken(input.NextToken, fingerprint) : undefined
+  // The event a token stopped at is gone or another one after a reset: the token belongs to a trail that is no more.
+  if (boundary && ctx.store.audit.eventIdAt(boundary.seq) !== boundary.eventId) throw invalidNextToken()
   // Insights events are never generated here: there are none to return.
   if (input.EventCategory === 'insight') return { Events: [] }
 
@@ -56,14 +58,14 @@ export function lookupEvents(input: LookupEventsInput, ctx: CallContext) {
     // Event times have whole seconds, so an EndTime of 12:00:00 includes an event at 12:00:00.400.
     startTime: Math.max(floorToSecond(filters.startTime ?? 0), ctx.now.getTime() - HISTORY_MS),
     endTime: filters.endTime === undefined ? undefined : floorToSecond(filters.endTime) + 999,
-    beforeSeq,
+    beforeSeq: boundary?.seq,
     limit: maxResults + 1,
   })
   const page = rows.slice(0, maxResults)
   const more = rows.length > maxResults
   return {
     Events: page.map(eventSummary),
-    NextToken: more ? encodeNextToken(page[page.length - 1]!.seq, fingerprint) : undefined,
+    NextToken: more ? encodeNextToken(page[page.length - 1]!, fingerprint) : undefined,
   }
 }
 

@@ -43,6 +43,7 @@ export class AuditEvents {
   private readonly insertStatement
   private readonly byIdStatement
   private readonly lastDeniedStatement
+  private readonly eventIdAtStatement
   private pending: AuditEventRow[] = []
   private flushTimer: NodeJS.Timeout | undefined
   constructor(private readonly sqlite: SqliteDatabase) {
@@ -54,6 +55,7 @@ export class AuditEvents {
     )
     this.byIdStatement = sqlite.prepare('SELECT * FROM audit_events WHERE event_id = ?')
     this.lastDeniedStatement = sqlite.prepare(LAST_DENIED_SQL)
+    this.eventIdAtStatement = sqlite.prepare('SELECT event_id FROM audit_events WHERE seq = ?').pluck()
   }
 
   /** Writes the row now, in the caller's transaction. The dispatcher writes the waiting rows at the start of
@@ -128,6 +130,12 @@ export class AuditEvents {
     this.flush()
     const row = this.byIdStatement.get(eventId)
     return row ? toRow(row) : undefined
+  }
+
+  /** The id of the event numbered seq, if the trail has one. */
+  eventIdAt(seq: number): string | undefined {
+    this.flush()
+    return this.eventIdAtStatement.get(seq) as string | undefined
   }
 
   lastDenied(): (AuditEventRow & { seq: number }) | undefined {
