@@ -102,8 +102,10 @@ test('a program found once is found again where it is now: removed, the next dir
   assert.equal(resolveExecutable('tool', path, dir), join(second, 'tool'))
   rmSync(notExecutable)
   writeFileSync(join(first, 'tool'), '#!/bin/sh\n', { mode: 0o755 })
-  // Still the remembered one while it exists (PATH order is not searched again for every container).
+  // Still the remembered one while it exists (PATH order is not searched again for every container), from any
+  // container's working directory: with an absolute PATH, where a container runs changes nothing.
   assert.equal(resolveExecutable('tool', path, dir), join(second, 'tool'))
+  assert.equal(resolveExecutable('tool', path, join(dir, 'another-container')), join(second, 'tool'))
   rmSync(join(second, 'tool'))
   assert.equal(resolveExecutable('tool', path, dir), join(first, 'tool'))
   rmSync(join(first, 'tool'))

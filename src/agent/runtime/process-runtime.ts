@@ -113,14 +113,17 @@ export function createProcessRuntime(options: { launcher?: 'fork-server' | 'spaw
   }
 }
 
-/** Where each command was found last, by cwd, PATH and name: a task's containers run the same few commands, and
- *  searching PATH tried (and failed on) every directory before the right one for each of them. A remembered path is
- *  checked again before it is used, so a program removed since is searched for afresh. */
+/** Where each command was found last, by PATH and name: tasks run the same few commands, and searching PATH tried
+ *  (and failed on) every directory before the right one for each container. A remembered path is checked again
+ *  before it is used, so a program removed since is searched for afresh. */
 const foundExecutables = new Map<string, string>()
 
 /** argv[0] as an absolute path (so the wrapper shell never runs one of its builtins instead), or ECS's error. */
 export function resolveExecutable(command: string, path: string, cwd: string): string {
-  const cacheKey = `${cwd}\0${path}\0${command}`
+  // Each container has a working directory of its own: it is part of the key only when it changes the answer (a
+  // relative command with a slash, or a relative or empty PATH entry), else nothing found would be found again.
+  const cwdMatters = (command.includes('/') && !isAbsolute(command)) || path.split(':').some((dir) => !isAbsolute(dir))
+  const cacheKey = `${cwdMatters ? cwd : ''}\0${path}\0${command}`
   const remembered = foundExecutables.get(cacheKey)
   if (remembered !== undefined && isExecutableFile(remembered)) return remembered
   const candidates = command.includes('/')

@@ -43,7 +43,7 @@ export function listTasks(input: ListTasksInput, ctx: CallContext): { taskArns: 
 /**
  * What statusMatches asks, as far as the store can answer it without parsing the records: clusters keep their
  * stopped tasks, so most of a long-used cluster's records are dropped here. For RUNNING and PENDING, SQLite reads
- * only migration 0003's index (tasks wanted RUNNING), whose expressions these conditions must keep matching.
+ * only the index of tasks wanted RUNNING (migration 0005's, first made by 0003), whose expressions these conditions must keep matching.
  */
 export function storedStatus(wanted: 'RUNNING' | 'PENDING' | 'STOPPED'): FieldCondition[] {
   if (wanted === 'STOPPED') return []

@@ -1,13 +1,11 @@
 //! Migration 0004 on a data dir of the previous schema: every audit row survives with its seq, in order, and the
 //! trail goes on numbering after the last one; lookups by decision use the new partial index.
 import assert from 'node:assert/strict'
-import BetterSqlite3 from 'better-sqlite3'
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { rmSync } from 'node:fs'
 import { test } from 'node:test'
 import { openStore } from '../index.js'
 import { LAST_DENIED_SQL, type AuditEventRow } from '../repositories/audit-events.js'
+import { dataDirAtVersion } from './data-dir-at-version.js'
 import { MIGRATIONS } from './index.js'
 
 const A = '111122223333'
@@ -31,22 +29,17 @@ function row(eventId: string, decision: string): AuditEventRow {
 
 /** A data dir as taskrole left it before migration 0004 (user_version 3, AUTOINCREMENT, the decision index). */
 function oldDataDir(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'taskrole-0004-'))
-  const sqlite = new BetterSqlite3(join(dir, 'taskrole.db'))
-  sqlite.pragma('journal_mode = WAL')
-  for (const migration of MIGRATIONS.slice(0, 3)) sqlite.exec(migration)
-  sqlite.pragma('user_version = 3')
-  const insert = sqlite.prepare(
-    `INSERT INTO audit_events (event_id, account, event_time, event_name, event_source, username, access_key_id, read_only,
-       resource_names, decision, record, explanation) VALUES (?, ?, 1, 'GetRole', 'iam.amazonaws.com', NULL, NULL, 1, '', ?, '{}', NULL)`,
-  )
-  for (const [id, decision] of [['e1', 'allowed'], ['e2', 'denied'], ['e3', 'none'], ['e4', 'audit-denied'], ['e5', 'allowed']]) {
-    insert.run(id, id === 'e2' ? '555566667777' : A, decision)
-  }
-  // A gap, as no code makes but a hand-edited store might have: seq values are kept as they are, not renumbered.
-  sqlite.exec("DELETE FROM audit_events WHERE event_id = 'e3'")
-  sqlite.close()
-  return dir
+  return dataDirAtVersion(3, (sqlite) => {
+    const insert = sqlite.prepare(
+      `INSERT INTO audit_events (event_id, account, event_time, event_name, event_source, username, access_key_id, read_only,
+         resource_names, decision, record, explanation) VALUES (?, ?, 1, 'GetRole', 'iam.amazonaws.com', NULL, NULL, 1, '', ?, '{}', NULL)`,
+    )
+    for (const [id, decision] of [['e1', 'allowed'], ['e2', 'denied'], ['e3', 'none'], ['e4', 'audit-denied'], ['e5', 'allowed']]) {
+      insert.run(id, id === 'e2' ? '555566667777' : A, decision)
+    }
+    // A gap, as no code makes but a hand-edited store might have: seq values are kept as they are, not renumbered.
+    sqlite.exec("DELETE FROM audit_events WHERE event_id = 'e3'")
+  })
 }
 
 const stored = (store: ReturnType<typeof openStore>) =>

@@ -2,11 +2,11 @@
 //! (an ECS task's ~2 KB) no longer spill onto overflow pages, and an update keeps the row where it is.
 import assert from 'node:assert/strict'
 import BetterSqlite3 from 'better-sqlite3'
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { rmSync } from 'node:fs'
 import { join } from 'node:path'
 import { test } from 'node:test'
 import { openStore } from '../index.js'
+import { dataDirAtVersion } from './data-dir-at-version.js'
 import { MIGRATIONS } from './index.js'
 
 const A = '111122223333'
@@ -14,16 +14,11 @@ const bigTask = (n: number, desiredStatus: string) => ({ taskArn: `arn:aws:ecs:u
 
 /** A data dir as taskrole left it before migration 0005 (user_version 4, documents WITHOUT ROWID). */
 function oldDataDir(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'taskrole-0005-'))
-  const sqlite = new BetterSqlite3(join(dir, 'taskrole.db'))
-  sqlite.pragma('journal_mode = WAL')
-  for (const migration of MIGRATIONS.slice(0, 4)) sqlite.exec(migration)
-  sqlite.pragma('user_version = 4')
-  const insert = sqlite.prepare('INSERT INTO documents (collection, scope, key, data) VALUES (?, ?, ?, ?)')
-  insert.run('iam.role', A, 'app', JSON.stringify({ roleName: 'app' }))
-  for (let n = 1; n <= 3; n++) insert.run('ecs.task', A, `c/t${n}`, JSON.stringify(bigTask(n, n === 2 ? 'STOPPED' : 'RUNNING')))
-  sqlite.close()
-  return dir
+  return dataDirAtVersion(4, (sqlite) => {
+    const insert = sqlite.prepare('INSERT INTO documents (collection, scope, key, data) VALUES (?, ?, ?, ?)')
+    insert.run('iam.role', A, 'app', JSON.stringify({ roleName: 'app' }))
+    for (let n = 1; n <= 3; n++) insert.run('ecs.task', A, `c/t${n}`, JSON.stringify(bigTask(n, n === 2 ? 'STOPPED' : 'RUNNING')))
+  })
 }
 
 /** Overflow pages of the documents table (SQLite's dbstat: what an update rewrites besides the row's own page). */

@@ -57,7 +57,7 @@ export class DocumentCollections {
 
   /**
    * One prepared statement per collection and condition list. The collection and the values are SQL literals, not
-   * parameters: SQLite matches a partial index (e.g. migration 0003's, for ListTasks) only against literals.
+   * parameters: SQLite matches a partial index (e.g. migration 0005's, for ListTasks) only against literals.
    * Conditions are written in code, so there are few such statements.
    */
   private filteredList(name: string, where: ReadonlyArray<FieldCondition>): BetterSqlite3.Statement {
