@@ -4,11 +4,14 @@ taskrole, measured in the same run), each as a ratio with its verdict. Usage: is
 
 Bars: server CPU during the api-bench workload at least 10x lower than moto's; median latency at least 2.5x lower on
 GetCallerIdentity, AssumeRole and GetRole; start to first answer under 150 ms; idle RSS below moto's.
+When OUT/floor-http and OUT/floor-raw exist (bench/floor/run-floor-bench.sh), it also prints the floor under the CPU
+bar: what a server that only replays recorded answers spends on the same workload.
 """
 from __future__ import annotations
 
 import glob
 import json
+import os
 import statistics
 import sys
 
@@ -55,7 +58,25 @@ def main() -> int:
     print("|---|---:|---:|---|---|")
     for name, a, b, bar, met in rows:
         print(f"| {name} | {a} | {b} | {bar} | {'yes' if met else 'NO'} |")
+    print_floor(out, cpu_moto, cpu_ours)
     return 0
+
+
+def print_floor(out: str, cpu_moto: float, cpu_ours: float) -> None:
+    """The server CPU of servers that do no work at all, against the CPU the bar allows (moto's / 10)."""
+    floors = [(mode, f"{out}/floor-{mode}/bench-startup.json") for mode in ("http", "raw")]
+    floors = [(mode, path) for mode, path in floors if os.path.exists(path)]
+    if not floors:
+        return
+    allowed = cpu_moto / 10
+    print(f"\n### The floor under the server-CPU bar (it allows {allowed:.2f} s on this workload)\n")
+    print("| server on the same workload | server CPU | moto / it | left for the work under the bar |")
+    print("|---|---:|---:|---:|")
+    names = {"http": "replays recorded answers through node:http, nothing else", "raw": "the same straight from the TCP socket"}
+    for mode, path in floors:
+        cpu = load(path)["median"]["server_cpu_during_workload_s"]
+        print(f"| {names[mode]} | {cpu:.2f} s | {cpu_moto / cpu:.1f}x | {allowed - cpu:+.2f} s |")
+    print(f"| taskrole | {cpu_ours:.2f} s | {cpu_moto / cpu_ours:.1f}x | |")
 
 
 if __name__ == "__main__":
