@@ -29,7 +29,7 @@ export function createAgentRequestHandler(options: AgentHandlerOptions, linkLoca
     // gorilla/mux cleans paths with a 301 (task_server_setup.go, SkipClean(false)).
     const clean = path.replace(/\/{2,}/g, '/')
     if (clean !== path) {
-      response.writeHead(301, { Location: clean + url.search }).end()
+      send(response, 301, { Location: clean + url.search }, '')
       return
     }
     const credentials = answerCredentials(
@@ -37,18 +37,23 @@ export function createAgentRequestHandler(options: AgentHandlerOptions, linkLoca
       options.credentials,
     )
     if (credentials) {
-      response.writeHead(credentials.status, JSON_HEADERS).end(credentials.body)
+      send(response, credentials.status, JSON_HEADERS, credentials.body)
       return
     }
     const metadata = /^\/(v3|v4)\/([^/]*)(\/task|\/taskWithTags|\/stats|\/task\/stats)?$/.exec(path)
     if (metadata) {
       const [, version, endpointId, route] = metadata as unknown as [string, MetadataVersion, string, string | undefined]
       const answer = answerMetadata(options, version, endpointId, route ?? '')
-      response.writeHead(answer.status, JSON_HEADERS).end(JSON.stringify(answer.body))
+      send(response, answer.status, JSON_HEADERS, JSON.stringify(answer.body))
       return
     }
-    response.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' }).end('404 page not found\n')
+    send(response, 404, { 'Content-Type': 'text/plain; charset=utf-8' }, '404 page not found\n')
   }
+}
+
+/** With a Content-Length, as the agent's Go server sends for answers this small (not chunked, as node:http would). */
+function send(response: ServerResponse, status: number, headers: Record<string, string>, body: string): void {
+  response.writeHead(status, { ...headers, 'Content-Length': String(Buffer.byteLength(body)) }).end(body)
 }
 
 function header(request: IncomingMessage, name: string): string | undefined {

@@ -18,8 +18,8 @@ export function createHttpServer(deps: HttpServerDeps): Server {
   const server = createServer((request, response) => {
     handle(request, response, deps).catch((error) => {
       deps.pipeline.logError('unhandled request failure', error)
-      if (!response.headersSent) response.writeHead(500, { 'content-type': 'text/plain' })
-      response.end()
+      if (!response.headersSent) send(response, 500, { 'content-type': 'text/plain' }, '')
+      else response.end()
     })
   })
   server.keepAliveTimeout = 65_000
@@ -34,16 +34,15 @@ async function handle(request: IncomingMessage, response: ServerResponse, deps: 
   if (routed) {
     const admin = await routed
     request.resume()
-    response.writeHead(admin.status, { 'content-type': 'application/json' })
-    response.end(admin.body)
+    send(response, admin.status, { 'content-type': 'application/json' }, admin.body)
     return
   }
   let body: Buffer
   try {
     body = await readBody(request, BODY_LIMIT)
   } catch (error) {
-    response.writeHead(error instanceof BodyTooLarge ? 413 : 400, { 'content-type': 'text/plain', connection: 'close' })
-    response.end(error instanceof BodyTooLarge ? 'Request Entity Too Large' : 'Bad Request')
+    const tooLarge = error instanceof BodyTooLarge
+    send(response, tooLarge ? 413 : 400, { 'content-type': 'text/plain', connection: 'close' }, tooLarge ? 'Request Entity Too Large' : 'Bad Request')
     return
   }
   const raw: RawHttpRequest = {
@@ -55,7 +54,15 @@ async function handle(request: IncomingMessage, response: ServerResponse, deps: 
   }
   const remote = request.socket.remoteAddress ?? '127.0.0.1'
   const answer = await handleAwsRequest(raw, { ip: remote.startsWith('::ffff:') ? remote.slice(7) : remote, secure: false }, deps.pipeline)
-  response.writeHead(answer.status, answer.headers)
-  response.end(answer.body)
+  send(response, answer.status, answer.headers, answer.body)
   deps.accessLog?.(`${raw.method} ${path} ${answer.status} ${raw.headers['x-amz-target'] ?? ''}`)
+}
+
+/**
+ * Answers with a Content-Length, as AWS's endpoints do. node:http frames a body chunked when the headers are written
+ * before it is known, and clients then parse chunk by chunk: boto3 spends measurably more of its time per call on that.
+ */
+function send(response: ServerResponse, status: number, headers: Record<string, string>, body: string | Buffer): void {
+  response.writeHead(status, { ...headers, 'content-length': String(Buffer.byteLength(body)) })
+  response.end(body)
 }

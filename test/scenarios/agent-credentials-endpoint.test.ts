@@ -147,7 +147,11 @@ test('the credentials endpoint, task metadata v4 and the clean environment, seen
   assert.notEqual(env.HOME, process.env.HOME)
 
   // Stopping the holder deletes its credentials: its own token now gets InvalidIdInRequest, as on ECS.
-  assert.equal((await fetch(otherUri, { headers: { Authorization: otherToken } })).status, 200)
+  const live = await fetch(otherUri, { headers: { Authorization: otherToken } })
+  assert.equal(live.status, 200)
+  // Framed with a Content-Length, as the agent's Go server frames an answer this small, never chunked.
+  assert.equal(live.headers.get('transfer-encoding'), null)
+  assert.equal(Number(live.headers.get('content-length')), Buffer.byteLength(await live.text()))
   await world.clients.ecs.send(new StopTaskCommand({ cluster: world.cluster, task: holderArn }))
   const holder = await waitForTask(world, holderArn, 'STOPPED')
   assert.equal(holder.stopCode, 'UserInitiated')

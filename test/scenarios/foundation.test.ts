@@ -36,6 +36,37 @@ test('root of any 12-digit account: identity through the aws CLI, boto3 and SDK 
   assert.equal(identity.UserId, account)
 })
 
+test('answers carry a Content-Length, as AWS frames them, for successes and errors alike', () => {
+  const py = boto3(
+    `
+import boto3, json
+from botocore.exceptions import ClientError
+seen = []
+def record(http_response, parsed, **kwargs):
+    seen.append({"te": http_response.headers.get("transfer-encoding"), "length": http_response.headers.get("content-length"),
+                 "bytes": len(http_response.content), "code": parsed.get("Error", {}).get("Code")})
+sts, iam = boto3.client("sts"), boto3.client("iam")
+for client in (sts, iam):
+    client.meta.events.register("after-call", record)
+sts.get_caller_identity()
+try:
+    iam.get_role(RoleName="no-such-role")
+except ClientError:
+    pass
+print(json.dumps(seen))
+`,
+    rootOf(server.endpoint, newAccount()),
+  )
+  const seen = py.json as { te: string | null; length: string | null; bytes: number; code: string | null }[]
+  assert.equal(seen.length, 2, py.stderr)
+  for (const answer of seen) {
+    assert.equal(answer.te, null)
+    assert.ok(answer.bytes > 0)
+    assert.equal(answer.length, String(answer.bytes))
+  }
+  assert.deepEqual(seen.map((answer) => answer.code), [null, 'NoSuchEntity'])
+})
+
 test('a badly signed request gets the auth error, not the validation error of its bad parameters', () => {
   const account = newAccount()
   const wrongSecret = { ...rootOf(server.endpoint, account), secretAccessKey: 'not-the-secret' }
