@@ -38,6 +38,32 @@ test('a trust policy naming the user lets it assume the role with no identity po
   assert.deepEqual(w.role(A, 'app')!.roleLastUsed, { lastUsedDate: '2025-03-01T12:00:00Z', region: 'us-east-1' })
 })
 
+test('RoleLastUsed: a use in the same second and Region as the last writes nothing; a later second or another Region does', () => {
+  const w = world()
+  const user = w.createUser(A, 'alice', { assume: policy('Allow', 'sts:AssumeRole', '*') })
+  const role = w.createRole(A, 'app', trust({ AWS: user.arn }))
+  let roleWrites = 0
+  const collection = w.store.documents.collection.bind(w.store.documents)
+  w.store.documents.collection = ((name: string, revive?: never) => {
+    const inner = collection(name, revive)
+    if (name !== IAM_COLLECTIONS.roles) return inner
+    return { ...inner, put: (scope: string, key: string, value: never) => (roleWrites++, inner.put(scope, key, value)) }
+  }) as typeof w.store.documents.collection
+  w.assume(user, { RoleArn: role.arn }) // 12:00:00.250
+  assert.equal(roleWrites, 1)
+  w.clock.advance(500) // 12:00:00.750: the same second
+  w.assume(user, { RoleArn: role.arn })
+  assert.equal(roleWrites, 1)
+  const source = { ip: '192.0.2.10', userAgent: 'unit-test', secureTransport: true }
+  w.dispatcher.invoke({ service: 'sts', operation: 'AssumeRole', input: { RoleArn: role.arn, RoleSessionName: 'west' }, principal: user, region: 'eu-west-1', source })
+  assert.equal(roleWrites, 2) // the same second, another Region
+  assert.deepEqual(w.role(A, 'app')!.roleLastUsed, { lastUsedDate: '2025-03-01T12:00:00Z', region: 'eu-west-1' })
+  w.clock.advance(300) // 12:00:01.050
+  w.assume(user, { RoleArn: role.arn })
+  assert.equal(roleWrites, 3)
+  assert.deepEqual(w.role(A, 'app')!.roleLastUsed, { lastUsedDate: '2025-03-01T12:00:01Z', region: 'us-east-1' })
+})
+
 test('a trust policy naming only the account needs the identity policy to allow too', () => {
   const w = world()
   const user = w.createUser(A, 'bob')

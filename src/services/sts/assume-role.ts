@@ -66,9 +66,14 @@ export function assumeRole(input: AssumeRoleInput, ctx: CallContext) {
   return { Credentials: credentials, AssumedRoleUser: assumedRoleUser, PackedPolicySize: packedSize, SourceIdentity: sourceIdentity }
 }
 
-/** IAM's RoleLastUsed (GetRole) follows role assumptions. */
+/**
+ * IAM's RoleLastUsed (GetRole) follows role assumptions, to the second as IAM shows it. A use in the same second and
+ * Region as the last one changes nothing, so it writes nothing: a write of the role would cost a commit's pages and
+ * drop the role's compiled policies from the authorizer's cache (any write of a role does).
+ */
 function recordRoleUse(ctx: CallContext, role: RoleRecord): void {
   const lastUsedDate = ctx.now.toISOString().replace(/\.\d{3}Z$/, 'Z')
+  if (role.roleLastUsed?.lastUsedDate === lastUsedDate && role.roleLastUsed.region === ctx.region) return
   ctx.store.documents
     .collection<RoleRecord>(IAM_COLLECTIONS.roles)
     .put(role.accountId, entityKey(role.roleName), { ...role, roleLastUsed: { lastUsedDate, region: ctx.region } })
