@@ -4,8 +4,8 @@ taskrole, measured in the same run), each as a ratio with its verdict. Usage: is
 
 Bars: server CPU during the api-bench workload at least 10x lower than moto's; median latency at least 2.5x lower on
 GetCallerIdentity, AssumeRole and GetRole; start to first answer under 150 ms; idle RSS below moto's.
-When OUT/floor-http and OUT/floor-raw exist (bench/floor/run-floor-bench.sh), it also prints the floor under the CPU
-bar: what a server that only replays recorded answers spends on the same workload.
+When OUT/paired exists (bench/floor/run-paired-rounds.sh), it also prints ratios taken round by round, with moto,
+taskrole and servers that only replay recorded answers started in turn: the floor under the bars.
 """
 from __future__ import annotations
 
@@ -58,25 +58,40 @@ def main() -> int:
     print("|---|---:|---:|---|---|")
     for name, a, b, bar, met in rows:
         print(f"| {name} | {a} | {b} | {bar} | {'yes' if met else 'NO'} |")
-    print_floor(out, cpu_moto, cpu_ours)
+    print_paired(out)
     return 0
 
 
-def print_floor(out: str, cpu_moto: float, cpu_ours: float) -> None:
-    """The server CPU of servers that do no work at all, against the CPU the bar allows (moto's / 10)."""
-    floors = [(mode, f"{out}/floor-{mode}/bench-startup.json") for mode in ("http", "raw")]
-    floors = [(mode, path) for mode, path in floors if os.path.exists(path)]
-    if not floors:
+PAIRED_NAMES = {
+    "taskrole": "taskrole",
+    "floor-http": "replays recorded answers through node:http, nothing else",
+    "floor-raw": "the same, straight from the TCP socket",
+}
+LATENCY_OPS = ("sts GetCallerIdentity", "sts AssumeRole", "iam GetRole")
+
+
+def print_paired(out: str) -> None:
+    """Median over rounds of each round's moto / server ratio (server CPU, and median latency of the barred ops)."""
+    rounds = sorted({int(p.rsplit("-", 1)[1][:-5]) for p in glob.glob(f"{out}/paired/moto-*.json") if not p.endswith("-bench.json")})
+    if not rounds:
         return
-    allowed = cpu_moto / 10
-    print(f"\n### The floor under the server-CPU bar (it allows {allowed:.2f} s on this workload)\n")
-    print("| server on the same workload | server CPU | moto / it | left for the work under the bar |")
-    print("|---|---:|---:|---:|")
-    names = {"http": "replays recorded answers through node:http, nothing else", "raw": "the same straight from the TCP socket"}
-    for mode, path in floors:
-        cpu = load(path)["median"]["server_cpu_during_workload_s"]
-        print(f"| {names[mode]} | {cpu:.2f} s | {cpu_moto / cpu:.1f}x | {allowed - cpu:+.2f} s |")
-    print(f"| taskrole | {cpu_ours:.2f} s | {cpu_moto / cpu_ours:.1f}x | |")
+
+    def cpu(server: str, r: int) -> float:
+        return load(f"{out}/paired/{server}-{r}.json")["median"]["server_cpu_during_workload_s"]
+
+    def latency(server: str, r: int, op: str) -> float:
+        return load(f"{out}/paired/{server}-{r}-bench.json")["ops"][op]["median_ms"]
+
+    moto_cpu = statistics.median(cpu("moto", r) for r in rounds)
+    print(f"\n### Round by round ({len(rounds)} rounds, each starting moto, taskrole and the replay servers in turn)\n")
+    print(f"moto's server CPU: median {moto_cpu:.2f} s; the CPU bar (10x) allows a tenth of it each round.\n")
+    print("| server | server CPU | moto / it (bar >= 10x) | latency moto / it: " + " | ".join(op.split()[1] for op in LATENCY_OPS) + " |")
+    print("|---|---:|---:|" + "---:|" * len(LATENCY_OPS))
+    for server, name in PAIRED_NAMES.items():
+        cpus = [cpu(server, r) for r in rounds]
+        ratio = statistics.median(cpu("moto", r) / cpu(server, r) for r in rounds)
+        lat = [statistics.median(latency("moto", r, op) / latency(server, r, op) for r in rounds) for op in LATENCY_OPS]
+        print(f"| {name} | {statistics.median(cpus):.2f} s | {ratio:.1f}x | " + " | ".join(f"{x:.2f}x" for x in lat) + " |")
 
 
 if __name__ == "__main__":

@@ -14,10 +14,10 @@ bash "$SHARED/bench/peer-bench.sh" "$OUT/moto" >/dev/null
 echo "# taskrole" >&2
 # One data dir per start, as a user's first start; node directly (npx would add its own start-up time).
 SERVER_CMD="sh $ROOT/bench/fresh-taskrole.sh {port}" bash "$SHARED/bench/peer-bench.sh" "$OUT/taskrole" >/dev/null
-# The floor under the server-CPU bar: the same workload against servers that only replay answers (FLOOR=0 skips it).
-if [ "${FLOOR:-1}" != 0 ]; then
-  echo "# floor: replay servers" >&2
-  bash "$ROOT/bench/floor/run-floor-bench.sh" "$OUT" >/dev/null
+# Round by round: moto, taskrole and servers that only replay answers (the floor), started in turn (ROUNDS=0 skips).
+if [ "${ROUNDS:-3}" != 0 ]; then
+  echo "# paired rounds with the replay servers" >&2
+  bash "$ROOT/bench/floor/run-paired-rounds.sh" "$OUT" >/dev/null
 fi
 python3 "$SHARED/bench/bench-summary.py" "$OUT/moto" --vs "$OUT/taskrole" --names moto,taskrole | tee "$OUT/summary.md"
 python3 "$ROOT/bench/issue-bars.py" "$OUT" | tee -a "$OUT/summary.md"
