@@ -30,7 +30,7 @@ setInterval(async () => {
   const i = ++n
   const endpoint = await fetch(process.env.AWS_CONTAINER_CREDENTIALS_FULL_URI, { headers: { Authorization: process.env.AWS_CONTAINER_AUTHORIZATION_TOKEN } })
     .then((r) => r.status, () => 'down')
-  const identity = await sts.send(new GetCallerIdentityCommand({})).then((r) => r.Arn, (e) => 'ERR ' + e.name)
+  const identity = await sts.send(new GetCallerIdentityCommand({})).then((r) => r.Arn, (e) => 'ERR ' + e.name + ' ' + (e.code ?? ''))
   console.log('tick ' + i + ' ' + endpoint + ' ' + identity)
 }, 300)`
 
@@ -106,7 +106,12 @@ test('restart under a running task, then StopTask with SIGTERM and SIGKILL after
     .map((t) => t.n)
     .sort((a, b) => a - b)
   assert.deepEqual(numbers, Array.from({ length: numbers.length }, (_, i) => i + 1))
-  for (const tick of ticks(lines)) {
-    if (tick.endpoint === '200') assert.match(tick.identity, /^arn:aws:sts::\d{12}:assumed-role\/app-task-role-[0-9a-f]{8}\/[0-9a-f]{32}$/)
-  }
+  // Each tick's STS call follows its endpoint fetch: one whose fetch just beat the shutdown may find taskrole's API
+  // already gone (a connection error, nothing else), as may one at the very start of the new process.
+  const ROLE_SESSION = /^arn:aws:sts::\d{12}:assumed-role\/app-task-role-[0-9a-f]{8}\/[0-9a-f]{32}$/
+  const served = ticks(lines).filter((tick) => tick.endpoint === '200')
+  const unreachable = served.filter((tick) => /^ERR \w+ (ECONNREFUSED|ECONNRESET|EPIPE)$/.test(tick.identity))
+  assert.ok(unreachable.length <= 2, `STS unreachable on ${unreachable.length} ticks: ${unreachable.map((t) => t.identity).join(', ')}`)
+  for (const tick of served) if (!unreachable.includes(tick)) assert.match(tick.identity, ROLE_SESSION)
+  assert.ok(served.filter((tick) => ROLE_SESSION.test(tick.identity)).length >= 4)
 })
