@@ -3,7 +3,7 @@
 //! shared/conformance/lib.sh `ecr_push_image` does it (same Python-built blobs, same CLI calls).
 import assert from 'node:assert/strict'
 import { spawnSync } from 'node:child_process'
-import { mkdtempSync, readFileSync, statSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { boto3, type ClientIdentity } from '../support/aws-cli.js'
@@ -111,6 +111,7 @@ export interface BuiltImage {
 
 export function buildImage(): BuiltImage {
   const dir = mkdtempSync(join(tmpdir(), 'taskrole-ecr-image-'))
+  process.once('exit', () => rmSync(dir, { recursive: true, force: true }))
   const result = spawnSync(clientTools().python, ['-c', BUILD_IMAGE, dir], { encoding: 'utf8' })
   assert.equal(result.status, 0, result.stderr)
   return {
