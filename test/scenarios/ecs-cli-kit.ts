@@ -1,7 +1,7 @@
 //! Shared by the ECS scenario tests: run the aws CLI expecting success or a given error code, and the documents
 //! and task definitions the conformance scenarios use (shared/conformance/scenarios 01-03, 09, 10).
 import assert from 'node:assert/strict'
-import { mkdtempSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { awsCli, type ClientIdentity } from '../support/aws-cli.js'
@@ -23,6 +23,7 @@ export function fails(args: string[], who: ClientIdentity, code: string): string
 }
 
 const work = mkdtempSync(join(tmpdir(), 'taskrole-ecs-'))
+process.once('exit', () => rmSync(work, { recursive: true, force: true }))
 let files = 0
 
 /** Writes JSON to a file and returns `file://…`, as users pass --cli-input-json and policy documents. */

@@ -1,7 +1,7 @@
 //! The aws CLI as scenario tests use it: a command that must succeed or fail with a code, documents
 //! written to files as users pass them, and one-statement Allow policies.
 import assert from 'node:assert/strict'
-import { mkdtempSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { awsCli, type ClientIdentity } from './aws-cli.js'
@@ -23,6 +23,7 @@ export function fails(args: string[], who: ClientIdentity, code: string): string
 }
 
 const work = mkdtempSync(join(tmpdir(), 'taskrole-scenario-'))
+process.once('exit', () => rmSync(work, { recursive: true, force: true }))
 let files = 0
 
 /** Writes text or JSON to a file: `file://…` (or `fileb://…` for raw bytes), as users pass documents and blobs. */
