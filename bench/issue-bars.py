@@ -11,9 +11,12 @@ from __future__ import annotations
 
 import glob
 import json
-import os
 import statistics
 import sys
+
+
+# The operations whose median latency the bars name.
+LATENCY_OPS = ("sts GetCallerIdentity", "sts AssumeRole", "iam GetRole")
 
 
 def load(path: str) -> dict:
@@ -40,7 +43,7 @@ def main() -> int:
     ratio = cpu_moto / cpu_ours
     rows.append(("server CPU during the api-bench workload", f"{cpu_moto:.2f} s", f"{cpu_ours:.2f} s", f"{ratio:.1f}x (bar >= 10x)", ratio >= 10))
 
-    for op in ("sts GetCallerIdentity", "sts AssumeRole", "iam GetRole"):
+    for op in LATENCY_OPS:
         a, b = median_latency(moto, op), median_latency(ours, op)
         if a is None or b is None:
             rows.append((f"median latency, {op}", str(a), str(b), "not measured", False))
@@ -67,7 +70,6 @@ PAIRED_NAMES = {
     "floor-http": "replays recorded answers through node:http, nothing else",
     "floor-raw": "the same, straight from the TCP socket",
 }
-LATENCY_OPS = ("sts GetCallerIdentity", "sts AssumeRole", "iam GetRole")
 
 
 def print_paired(out: str) -> None:

@@ -51,9 +51,17 @@ export function createAgentRequestHandler(options: AgentHandlerOptions, linkLoca
   }
 }
 
-/** With a Content-Length, as the agent's Go server sends for answers this small (not chunked, as node:http would). */
+/** Go's net/http buffers this much of a handler's answer before it must frame the rest chunked. */
+const GO_CHUNKING_BUFFER = 2048
+
+/**
+ * Framed as the agent's Go server frames it: an answer the handler wrote whole within Go's 2,048-byte buffer gets a
+ * Content-Length (credentials, errors, most metadata), a longer one goes chunked (a large task's metadata). node:http,
+ * left alone, would frame every answer chunked, its headers being written before the body.
+ */
 function send(response: ServerResponse, status: number, headers: Record<string, string>, body: string): void {
-  response.writeHead(status, { ...headers, 'Content-Length': String(Buffer.byteLength(body)) }).end(body)
+  const length = Buffer.byteLength(body)
+  response.writeHead(status, length < GO_CHUNKING_BUFFER ? { ...headers, 'Content-Length': String(length) } : headers).end(body)
 }
 
 function header(request: IncomingMessage, name: string): string | undefined {

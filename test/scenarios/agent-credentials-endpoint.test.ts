@@ -28,12 +28,13 @@ after(async () => {
   await server.stop()
 })
 
-/** Prints one line per probe: `<NAME> <status> <body>`. */
+/** Prints one line per probe: `<NAME> <status> <framing> <body>`, framing `length=<n>` or `chunked`. */
 const PROBE = `
 const env = process.env
 const get = async (name, url, token) => {
   const response = await fetch(url, token === undefined ? {} : { headers: { Authorization: token } })
-  console.log(name + ' ' + response.status + ' ' + (await response.text()).replace(/\\n/g, ' '))
+  const framing = response.headers.get('transfer-encoding') === 'chunked' ? 'chunked' : 'length=' + response.headers.get('content-length')
+  console.log(name + ' ' + response.status + ' ' + framing + ' ' + (await response.text()).replace(/\\n/g, ' '))
 }
 ;(async () => {
   const uri = env.AWS_CONTAINER_CREDENTIALS_FULL_URI
@@ -72,15 +73,24 @@ test('the credentials endpoint, task metadata v4 and the clean environment, seen
         { name: 'GREETING', value: 'hello from the task definition' },
         { name: 'OTHER_TASK_URI', value: otherUri },
       ],
+      // Ports nobody listens on: they lengthen the task metadata past Go's 2,048-byte buffer (checked below).
+      portMappings: [{ containerPort: 8080 }, { containerPort: 8081 }, { containerPort: 8443 }],
     },
   ])
   const probe = await waitForTask(world, probeArn, 'STOPPED')
   assert.equal(probe.containers![0]!.exitCode, 0)
   const lines = await logLines(world, probeArn, 'probe')
   const answer = (name: string) => {
-    const rest = lineAfter(lines, name)
-    return { status: Number(rest.slice(0, 3)), body: rest.slice(4) }
+    const [status, , ...body] = lineAfter(lines, name).split(' ')
+    return { status: Number(status), body: body.join(' ') }
   }
+  // Framed as the agent's Go server frames them: a Content-Length under 2,048 bytes, chunked from there on.
+  for (const name of ['UNAUTH', 'UNKNOWN', 'CREDS', 'CONTAINER', 'TASKMETA', 'STATS']) {
+    const framing = lineAfter(lines, name).split(' ')[1]
+    const bytes = Buffer.byteLength(answer(name).body)
+    assert.equal(framing, bytes < 2048 ? `length=${bytes}` : 'chunked', `${name}: ${framing}, ${bytes} bytes`)
+  }
+  assert.ok(Buffer.byteLength(answer('TASKMETA').body) >= 2048, `the task metadata goes chunked: ${Buffer.byteLength(answer('TASKMETA').body)} bytes`)
 
   // taskrole's token check (real ECS has none; on a shared loopback it keeps other processes out).
   assert.equal(answer('UNAUTH').status, 401)
